@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CollaborationsConfig(AppConfig):
+    name = "collaborations"
+    verbose_name = "Collaborations catalogue"
+    default_auto_field = "django.db.models.BigAutoField"

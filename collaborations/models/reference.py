@@ -1,0 +1,173 @@
+"""Reference tables: the vocabulary that classifies sites."""
+
+from django.db import models
+
+from .base import ReferenceItem
+
+
+class GovernanceMode(ReferenceItem):
+    """One of the three academic modes of governing a network (seed 001)."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "governance mode"
+
+
+class PartnerType(ReferenceItem):
+    """A sector that takes part in collaborations: residents, NHS, police..."""
+
+    facet = "partner"
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "partner type"
+
+
+class Typology(ReferenceItem):
+    """One of the report's four types of collaboration, or 'not classified'."""
+
+    facet = "typology"
+
+    characteristics = models.TextField(blank=True)
+    governance_mode = models.ForeignKey(
+        GovernanceMode,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="typologies",
+        help_text="Left empty where the sources do not say which mode the type builds on.",
+    )
+    is_classification = models.BooleanField(
+        default=True, help_text="False for the 'not classified' placeholder."
+    )
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name_plural = "typologies"
+
+    def get_page_url(self):
+        from django.urls import reverse
+
+        return reverse("collaborations:typology-detail", args=[self.slug])
+
+
+class TypologyPartner(models.Model):
+    """A partner type the source lists for a type of collaboration (seed 003 table)."""
+
+    typology = models.ForeignKey(Typology, on_delete=models.CASCADE, related_name="partner_facts")
+    partner_type = models.ForeignKey(
+        PartnerType, on_delete=models.PROTECT, related_name="typology_facts"
+    )
+    source = models.ForeignKey(
+        "collaborations.Source", on_delete=models.PROTECT, related_name="typology_partner_facts"
+    )
+    locator = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["typology", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["typology", "partner_type"], name="unique_typology_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.typology}: {self.partner_type}"
+
+
+class FundingType(ReferenceItem):
+    facet = "funding"
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "funding type"
+
+
+class Driver(ReferenceItem):
+    """One of the fourteen key drivers for collaborative working (seed 003)."""
+
+    facet = "driver"
+
+
+class Justification(ReferenceItem):
+    """One of the four justifications for collaborating (seeds 000, 001)."""
+
+    facet = "justification"
+
+
+class Ingredient(ReferenceItem):
+    """One of the four ingredients that ingrain collaborative working."""
+
+    facet = "ingredient"
+
+    key_features = models.TextField(blank=True)
+
+
+class Practice(ReferenceItem):
+    """A strategy or practice through which an ingredient is put to work."""
+
+    facet = "practice"
+
+    ingredient = models.ForeignKey(Ingredient, on_delete=models.PROTECT, related_name="practices")
+
+
+class LeadershipStyle(ReferenceItem):
+    """Steward, mediator or catalyst (seed 001)."""
+
+    facet = "leadership"
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "leadership style"
+
+
+class Region(ReferenceItem):
+    """A UK nation or English region."""
+
+    facet = "region"
+
+    nation = models.CharField(max_length=40)
+
+
+class StudyDepth(ReferenceItem):
+    """How deeply the research studied a site: learning call, deep dive, or none."""
+
+    facet = "depth"
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "study depth"
+
+
+class InitiatorType(ReferenceItem):
+    """Who initiated a collaboration: a public authority, the voluntary sector, other."""
+
+    facet = "initiated_by"
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "initiator type"
+
+
+class OrganisationType(ReferenceItem):
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "organisation type"
+
+
+class OrganisationRole(ReferenceItem):
+    """The part an organisation plays in a site: lead, partner, funder, evaluator..."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "organisation role"
+
+
+class FrameworkStrand(ReferenceItem):
+    """One of the four strands of the Collaborate framework (seed 004)."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "framework strand"
+
+
+class FrameworkTheme(ReferenceItem):
+    """One of the twelve themes, three to a strand (seed 004)."""
+
+    facet = "theme"
+
+    strand = models.ForeignKey(FrameworkStrand, on_delete=models.PROTECT, related_name="themes")
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = "framework theme"

@@ -1,0 +1,138 @@
+"""The Site: one collaboration at one place, the catalogue's unit."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .reference import InitiatorType, Region, StudyDepth
+
+
+class SiteQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def published(self):
+        return self.filter(status=Site.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published sites, plus (for moderators) everything, plus a user's own."""
+        if user.is_authenticated and (
+            user.is_staff or user.groups.filter(name="moderators").exists()
+        ):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status=Site.Status.PUBLISHED) | Q(owner=user))
+        return self.published()
+
+    def research_coded(self):
+        return self.exclude(kind=Site.Kind.PRACTITIONER_SUBMISSION)
+
+    def self_reported(self):
+        return self.filter(kind=Site.Kind.PRACTITIONER_SUBMISSION)
+
+
+class PublishedSiteManager(models.Manager.from_queryset(SiteQuerySet)):
+    """The public view of the catalogue: published sites only."""
+
+    def get_queryset(self):
+        return super().get_queryset().published()
+
+
+class Site(models.Model):
+    class Kind(models.TextChoices):
+        RESEARCH_SITE = "research-site", "Research site"
+        FRAMEWORK_EXAMPLE = "framework-example", "Framework example"
+        PRACTITIONER_SUBMISSION = "practitioner-submission", "Practitioner submission"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        CHANGES_REQUESTED = "changes-requested", "Changes requested"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+        ARCHIVED = "archived", "Archived"
+
+    class Permanence(models.TextChoices):
+        EMBEDDED = "embedded", "Permanent, embedded way of working"
+        TIME_LIMITED = "time-limited", "Time-limited initiative"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=Kind.choices, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    summary = models.TextField(blank=True, max_length=5000)
+    scope = models.TextField("scope of collaborative working", blank=True, max_length=1000)
+    locality = models.CharField(max_length=200, blank=True, help_text="Town, city or area.")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="sites"
+    )
+    local_authority = models.CharField(max_length=200, blank=True)
+    initiated_by = models.ForeignKey(
+        InitiatorType, on_delete=models.PROTECT, null=True, blank=True, related_name="sites"
+    )
+    study_depth = models.ForeignKey(
+        StudyDepth, on_delete=models.PROTECT, null=True, blank=True, related_name="sites"
+    )
+    permanence = models.CharField(
+        max_length=20, choices=Permanence.choices, blank=True, help_text="Blank where unknown."
+    )
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    website = models.URLField(max_length=500, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_sites",
+        help_text="The practitioner account that submitted this site, if any.",
+    )
+    # Derived columns, refreshed by collaborations.derived.refresh_site_derived():
+    # stored so browse and API can sort and search in one indexed query.
+    completeness = models.PositiveSmallIntegerField(
+        default=0, db_index=True, help_text="Percent of key facts present."
+    )
+    search_document = models.TextField(blank=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    objects = SiteQuerySet.as_manager()
+    public = PublishedSiteManager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "kind"], name="site_status_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(completeness__lte=100), name="site_completeness_percent"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(start_year__gte=1800, start_year__lte=2100),
+                name="site_start_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("collaborations:site-detail", args=[self.slug])
+
+    @property
+    def is_self_reported(self):
+        return self.kind == self.Kind.PRACTITIONER_SUBMISSION
+
+    @property
+    def evidence_label(self):
+        return "Self-reported" if self.is_self_reported else "Research-coded"
