@@ -26,11 +26,60 @@ class SiteQuerySet(models.QuerySet):
             return self.filter(Q(status=Site.Status.PUBLISHED) | Q(owner=user))
         return self.published()
 
+    def for_list(self):
+        """What a list row shows: place, depth, current type, funding, lead organisation."""
+        return self.select_related("region", "study_depth").prefetch_related(
+            *_fact_prefetches(
+                "typology_codings", "funding_facts", "participations", "measurement_codings"
+            )
+        )
+
+    def for_detail(self):
+        """Every fact of a site with its source, for the case page, the API and exports."""
+        return self.select_related("region", "study_depth", "initiated_by").prefetch_related(
+            *_fact_prefetches(*FACT_RELATIONS)
+        )
+
     def research_coded(self):
         return self.exclude(kind=Site.Kind.PRACTITIONER_SUBMISSION)
 
     def self_reported(self):
         return self.filter(kind=Site.Kind.PRACTITIONER_SUBMISSION)
+
+
+# Fact relations of Site and what each row needs joined to render with its citation.
+FACT_RELATIONS = {
+    "aliases": ("collaborations.SiteAlias", []),
+    "typology_codings": ("collaborations.TypologyCoding", ["typology__governance_mode"]),
+    "funding_facts": ("collaborations.SiteFunding", ["funding_type"]),
+    "driver_facts": ("collaborations.SiteDriver", ["driver"]),
+    "justification_facts": ("collaborations.SiteJustification", ["justification"]),
+    "partner_facts": ("collaborations.SitePartner", ["partner_type"]),
+    "practice_facts": ("collaborations.SitePractice", ["practice__ingredient"]),
+    "leadership_facts": ("collaborations.SiteLeadershipStyle", ["leadership_style"]),
+    "theme_facts": ("collaborations.SiteFrameworkTheme", ["theme__strand"]),
+    "participations": (
+        "collaborations.SiteOrganisation",
+        ["organisation__organisation_type", "role"],
+    ),
+    "field_citations": ("collaborations.FieldCitation", []),
+    "quotes": ("collaborations.Quote", ["organisation"]),
+    "approach_facts": ("accountability.SiteAccountabilityApproach", ["approach"]),
+    "measurement_codings": ("accountability.MeasurementCoding", ["approach"]),
+    "accountability_lines": ("accountability.AccountabilityLine", ["line_type"]),
+    "indicators": ("accountability.Indicator", []),
+}
+
+
+def _fact_prefetches(*relations):
+    from django.apps import apps
+
+    prefetches = []
+    for relation in relations:
+        model_label, joins = FACT_RELATIONS[relation]
+        queryset = apps.get_model(model_label).objects.select_related("source", *joins)
+        prefetches.append(models.Prefetch(relation, queryset=queryset))
+    return prefetches
 
 
 class PublishedSiteManager(models.Manager.from_queryset(SiteQuerySet)):

@@ -1,0 +1,239 @@
+"""The one FilterSet behind the browse page, the API and the CSV download.
+
+Every facet takes slugs; repeat a parameter for several values. Several values of one
+facet mean "any of", except where `<facet>_match=all` asks for "all of" (drivers,
+partners, practices). An unknown slug is an error that names the allowed values.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from accountability.models import (
+    AccountabilityApproach,
+    MeasurementApproach,
+    MeasurementCoding,
+    SiteAccountabilityApproach,
+)
+from collaborations.models import (
+    Driver,
+    FrameworkTheme,
+    FundingType,
+    Justification,
+    LeadershipStyle,
+    PartnerType,
+    Practice,
+    Region,
+    Site,
+    SiteDriver,
+    SiteFrameworkTheme,
+    SiteFunding,
+    SiteJustification,
+    SiteLeadershipStyle,
+    SitePartner,
+    SitePractice,
+    StudyDepth,
+    Typology,
+    TypologyCoding,
+)
+
+MATCH_CHOICES = [("any", "any of the chosen values"), ("all", "all of the chosen values")]
+EVIDENCE_CHOICES = [
+    ("research-coded", "Research-coded: facts from a published document"),
+    ("self-reported", "Self-reported by a practitioner"),
+]
+
+
+class SlugChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of slugs whose error message lists the allowed slugs."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid_choice":
+                raise
+            allowed = ", ".join(self.queryset.values_list("slug", flat=True))
+            raise forms.ValidationError(
+                "%(value)s is not a known value. Allowed values: %(allowed)s.",
+                code="invalid_choice",
+                params={"value": error.params["value"], "allowed": allowed},
+            ) from error
+
+
+class SlugFieldFilter(django_filters.ModelMultipleChoiceFilter):
+    """Filter sites by the slugs of a foreign key on Site itself (study depth, region)."""
+
+    field_class = SlugChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class SlugFilter(django_filters.ModelMultipleChoiceFilter):
+    """Filter sites by reference slugs through a fact table (`site_ids(values)`)."""
+
+    field_class = SlugChoiceField
+
+    def __init__(self, *args, fact_model=None, value_field=None, extra=None, **kwargs):
+        self.fact_model, self.value_field = fact_model, value_field
+        self.fact_conditions = extra or {}
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+    def site_ids(self, values):
+        facts = self.fact_model.objects.filter(
+            **{f"{self.value_field}__in": values}, **self.fact_conditions
+        )
+        return facts.values("site_id")
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        match_all = self.parent is not None and self.parent.match_all(self.field_name)
+        if match_all:
+            for one in value:
+                qs = qs.filter(pk__in=self.site_ids([one]))
+            return qs
+        return qs.filter(pk__in=self.site_ids(value))
+
+
+class SiteFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_text", label="Search", help_text="Words in names, aliases, summaries, facts."
+    )
+    typology = SlugFilter(
+        queryset=Typology.objects.all(),
+        fact_model=TypologyCoding,
+        value_field="typology",
+        extra={"is_current": True},
+        label="Type of collaboration",
+    )
+    funding = SlugFilter(
+        queryset=FundingType.objects.all(),
+        fact_model=SiteFunding,
+        value_field="funding_type",
+        label="Funding",
+    )
+    driver = SlugFilter(
+        queryset=Driver.objects.all(),
+        fact_model=SiteDriver,
+        value_field="driver",
+        label="Driver",
+    )
+    driver_match = django_filters.ChoiceFilter(
+        choices=MATCH_CHOICES, method="filter_nothing", empty_label=None, label="Drivers match"
+    )
+    justification = SlugFilter(
+        queryset=Justification.objects.all(),
+        fact_model=SiteJustification,
+        value_field="justification",
+        label="Justification",
+    )
+    partner = SlugFilter(
+        queryset=PartnerType.objects.all(),
+        fact_model=SitePartner,
+        value_field="partner_type",
+        label="Partner type",
+    )
+    partner_match = django_filters.ChoiceFilter(
+        choices=MATCH_CHOICES, method="filter_nothing", empty_label=None, label="Partners match"
+    )
+    practice = SlugFilter(
+        queryset=Practice.objects.all(),
+        fact_model=SitePractice,
+        value_field="practice",
+        label="Practice",
+    )
+    practice_match = django_filters.ChoiceFilter(
+        choices=MATCH_CHOICES, method="filter_nothing", empty_label=None, label="Practices match"
+    )
+    leadership = SlugFilter(
+        queryset=LeadershipStyle.objects.all(),
+        fact_model=SiteLeadershipStyle,
+        value_field="leadership_style",
+        label="Leadership style",
+    )
+    theme = SlugFilter(
+        queryset=FrameworkTheme.objects.all(),
+        fact_model=SiteFrameworkTheme,
+        value_field="theme",
+        label="Framework theme",
+    )
+    accountability_approach = SlugFilter(
+        queryset=AccountabilityApproach.objects.all(),
+        fact_model=SiteAccountabilityApproach,
+        value_field="approach",
+        label="Accountability approach",
+    )
+    measurement_approach = SlugFilter(
+        queryset=MeasurementApproach.objects.all(),
+        fact_model=MeasurementCoding,
+        value_field="approach",
+        extra={"is_current": True},
+        label="Measurement approach",
+    )
+    depth = SlugFieldFilter(
+        field_name="study_depth", queryset=StudyDepth.objects.all(), label="Study depth"
+    )
+    region = SlugFieldFilter(
+        field_name="region", queryset=Region.objects.all(), label="Nation or region"
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=Site.Kind.choices, label="Kind")
+    evidence = django_filters.ChoiceFilter(
+        choices=EVIDENCE_CHOICES, method="filter_evidence", label="Evidence"
+    )
+    min_completeness = django_filters.NumberFilter(
+        field_name="completeness",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=100,
+        label="Completeness at least (%)",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        method="filter_updated_since",
+        label="Updated since (ISO date)",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("name", "name"),
+            ("updated_at", "updated"),
+            ("completeness", "completeness"),
+            ("start_year", "start_year"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Site
+        fields = []
+
+    # Facets whose "all of" switch exists, and the parameter that holds it.
+    MATCH_PARAMS = {
+        "driver": "driver_match",
+        "partner": "partner_match",
+        "practice": "practice_match",
+    }
+
+    def match_all(self, facet):
+        param = self.MATCH_PARAMS.get(facet)
+        return bool(param) and self.form.cleaned_data.get(param) == "all"
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # read by match_all(); it does not filter by itself
+
+    def filter_text(self, queryset, name, value):
+        for term in value.lower().split()[:10]:
+            queryset = queryset.filter(Q(search_document__contains=term) | Q(name__icontains=term))
+        return queryset
+
+    def filter_evidence(self, queryset, name, value):
+        if value == "self-reported":
+            return queryset.self_reported()
+        return queryset.research_coded()
+
+    def filter_updated_since(self, queryset, name, value):
+        return queryset.filter(updated_at__gte=value)
