@@ -34,6 +34,13 @@ from .reference import (
     TypologyPartner,
 )
 from .site import Site, SiteQuerySet
+from .submission import (
+    ChangeProposal,
+    ModerationDecision,
+    SiteRevision,
+    Submission,
+    SubmissionAccessKey,
+)
 
 __all__ = [
     "CitedFact",
@@ -72,4 +79,11 @@ __all__ = [
     "TypologyPartner",
     "Site",
     "SiteQuerySet",
+    "ChangeProposal",
+    "ModerationDecision",
+    "SiteRevision",
+    "Submission",
+    "SubmissionAccessKey",
 ]
+
+from . import fact_history  # noqa: E402,F401  (last: it needs the models above)
