@@ -1,8 +1,24 @@
-from django.core.management.base import BaseCommand
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from collaborations.catalogue import CatalogueError, catalogue_load, default_fixture_path
 
 
 class Command(BaseCommand):
-    help = "Load the seed catalogue from fixtures/ (idempotent)."
+    help = "Load the seed catalogue from fixtures/ (idempotent: loading twice changes nothing)."
 
-    def handle(self, *args, **options):
-        self.stdout.write("The seed catalogue is not written yet: nothing loaded.")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--path",
+            type=Path,
+            default=None,
+            help=f"Folder holding the fixture YAML files (default: {default_fixture_path()}).",
+        )
+
+    def handle(self, *args, path=None, **options):
+        try:
+            summary = catalogue_load(path=path)
+        except CatalogueError as error:
+            raise CommandError(f"Nothing loaded. {error}") from error
+        self.stdout.write(summary.line())

@@ -1,0 +1,131 @@
+"""Upserts for sources, reference tables, typology partners and organisations."""
+
+from accountability import models as acc
+from collaborations import models as col
+
+from .records import (
+    CatalogueError,
+    Entry,
+    Lookup,
+    assign,
+    entries,
+    require,
+    required_fields,
+    validate,
+    values_for,
+)
+
+# Fixture table name -> ReferenceItem model, in load order (parents before children).
+REFERENCE_TABLES = {
+    "governance_modes": col.GovernanceMode,
+    "partner_types": col.PartnerType,
+    "typologies": col.Typology,
+    "funding_types": col.FundingType,
+    "drivers": col.Driver,
+    "justifications": col.Justification,
+    "ingredients": col.Ingredient,
+    "practices": col.Practice,
+    "leadership_styles": col.LeadershipStyle,
+    "study_depths": col.StudyDepth,
+    "initiator_types": col.InitiatorType,
+    "regions": col.Region,
+    "organisation_types": col.OrganisationType,
+    "organisation_roles": col.OrganisationRole,
+    "framework_strands": col.FrameworkStrand,
+    "framework_themes": col.FrameworkTheme,
+    "accountability_approaches": acc.AccountabilityApproach,
+    "measurement_approaches": acc.MeasurementApproach,
+    "accountability_line_types": acc.AccountabilityLineType,
+    "challenge_families": acc.ChallengeFamily,
+    "challenges": acc.Challenge,
+    "open_questions": acc.OpenQuestion,
+}
+
+
+def upsert_by_slug(model, entry: Entry, values: dict, lookup: Lookup, summary) -> object:
+    """Create or update the row with values["slug"]; writes only when something changed."""
+    obj = lookup.find(model, values["slug"]) or model()
+    created = obj.pk is None
+    if assign(obj, values) or created:
+        validate(obj, entry)
+        obj.save()
+        summary.wrote(created)
+        lookup.remember(obj)
+    return obj
+
+
+def load_sources(rows, summary, lookup: Lookup) -> None:
+    for position, (entry, row) in enumerate(entries("sources.yaml", "sources", rows)):
+        require(row, ["slug", "title", "short_title"], entry)
+        values = values_for(col.Source, {"position": position, **row}, entry, lookup)
+        upsert_by_slug(col.Source, entry, values, lookup, summary)
+        summary.seen["sources"].append(row["slug"])
+
+
+def load_reference_tables(tables: dict, summary, lookup: Lookup, deferred: list) -> None:
+    """tables: fixture table name -> [(entry, row)], rows already merged with defaults."""
+    for table, model in REFERENCE_TABLES.items():
+        for position, (entry, row) in enumerate(tables.get(table, [])):
+            require(row, required_fields(model), entry)
+            links = []
+            values = values_for(model, {"position": position, **row}, entry, lookup, links)
+            obj = upsert_by_slug(model, entry, values, lookup, summary)
+            deferred += [(obj, *link) for link in links]
+            summary.seen["reference rows"].append(row["slug"])
+
+
+def link_sites(deferred: list, summary, lookup: Lookup) -> None:
+    """Set reference rows' links to sites (a measurement approach's exemplar)."""
+    for obj, field_name, slug, entry in deferred:
+        site = lookup.get(col.Site, slug, entry, field_name)
+        if getattr(obj, f"{field_name}_id") != site.pk:
+            setattr(obj, field_name, site)
+            obj.save(update_fields=[field_name])
+            summary.wrote(created=False)
+
+
+def load_typology_partners(rows, summary, lookup: Lookup) -> None:
+    """Seed 003's partners per type: exactly the listed partner types, in order."""
+    for entry, row in entries("reference.yaml", "typology_partners", rows):
+        require(row, ["typology", "source", "partner_types"], entry)
+        typology = lookup.get(col.Typology, row["typology"], entry, "typology")
+        source = lookup.get(col.Source, row["source"], entry, "source")
+        slugs = row["partner_types"]
+        partner_types = [lookup.get(col.PartnerType, s, entry, "partner_types") for s in slugs]
+        typology.partner_facts.exclude(partner_type__in=partner_types).delete()
+        for position, partner_type in enumerate(partner_types):
+            values = {"source": source, "locator": row.get("locator", ""), "position": position}
+            fact, created = col.TypologyPartner.objects.get_or_create(
+                typology=typology, partner_type=partner_type, defaults=values
+            )
+            if assign(fact, values) or created:
+                fact.save()
+                summary.wrote(created)
+            summary.seen["typology partners"].append(partner_type.slug)
+
+
+def load_organisations(rows, summary, lookup: Lookup) -> None:
+    for entry, row in entries("organisations.yaml", "organisations", rows):
+        fields = {key: value for key, value in row.items() if key != "aliases"}
+        require(fields, required_fields(col.Organisation), entry)
+        values = values_for(col.Organisation, fields, entry, lookup)
+        organisation = upsert_by_slug(col.Organisation, entry, values, lookup, summary)
+        sync_aliases(organisation, row.get("aliases") or [], entry, summary)
+        summary.seen["organisations"].append(row["slug"])
+
+
+def sync_aliases(organisation, names: list, entry: Entry, summary) -> None:
+    if not isinstance(names, list):
+        raise entry.error("aliases must be a list of names")
+    organisation.aliases.exclude(name__in=names).delete()
+    existing = set(organisation.aliases.values_list("name", flat=True))
+    for name in names:
+        if name not in existing:
+            col.OrganisationAlias.objects.create(organisation=organisation, name=name)
+            summary.wrote(created=True)
+
+
+def check_tables(file: str, document: dict, allowed: set) -> None:
+    unknown = set(document) - allowed
+    if unknown:
+        raise CatalogueError(f"{file}: unknown top-level keys {sorted(unknown)}")
