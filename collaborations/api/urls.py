@@ -1,6 +1,24 @@
+"""/api/v1/: sites, whole-catalogue downloads, and the reference data.
+
+(/api/v1/submissions/ belongs to collaborations.submissions and is routed there.)
+"""
+
+from django.urls import path
 from rest_framework.routers import DefaultRouter
+
+from .reference_views import REFERENCE_VIEWSETS
+from .views import SiteCSVExportView, SiteJSONExportView, SiteViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
-urlpatterns = router.urls
+router.include_format_suffixes = False  # formats: ?format= or the Accept header
+router.register("sites", SiteViewSet, basename="site")
+for prefix, viewset in REFERENCE_VIEWSETS.items():
+    router.register(prefix, viewset, basename=prefix)
+
+urlpatterns = [
+    path("sites/export.csv", SiteCSVExportView.as_view(), name="site-export-csv"),
+    path("sites/export.json", SiteJSONExportView.as_view(), name="site-export-json"),
+    *router.urls,
+]

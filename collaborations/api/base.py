@@ -1,0 +1,24 @@
+"""What every public API view shares: JSON errors, format negotiation, the anonymous rate."""
+
+from rest_framework.renderers import JSONRenderer
+
+from .exceptions import api_exception_handler
+from .negotiation import FormatParameterNegotiation
+from .throttling import AnonymousRateThrottle
+
+
+class PublicApiMixin:
+    content_negotiation_class = FormatParameterNegotiation
+    throttle_classes = [AnonymousRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Errors are JSON even when the client asked for CSV."""
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and renderer and not isinstance(renderer, JSONRenderer):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)

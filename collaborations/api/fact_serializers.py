@@ -1,0 +1,156 @@
+"""Serializers for a site's cited facts: each carries the citation it stands on.
+
+A fact that points at a reference row shows that row's slug and name at its top level
+(`{"slug": "grant-funding", "name": "Grant funding", "citation": {...}, "note": ""}`).
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class OptionalURLField(serializers.Field):
+    """A URL, or null where the record has none (the database stores a blank)."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+class ReferenceSerializer(serializers.Serializer):
+    """A row of reference data, as it appears inside other objects."""
+
+    slug = serializers.SlugField(help_text="Stable identifier; the filter value.")
+    name = serializers.CharField()
+
+
+class SourceSummarySerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="Listed by /api/v1/sources/.")
+    title = serializers.CharField()
+    short_title = serializers.CharField()
+    url = OptionalURLField(help_text="Where the document can be read, if it gives an address.")
+
+
+class CitationSerializer(serializers.Serializer):
+    """Which source states a fact, and where in it."""
+
+    source = SourceSummarySerializer()
+    locator = serializers.CharField(help_text="Section, slide or table heading in the source.")
+
+
+class CitedFactSerializer(serializers.Serializer):
+    citation = CitationSerializer(source="*")
+    note = serializers.CharField(help_text="Caveats, disagreements between sources.")
+
+    def get_fields(self):
+        """The fact first, then where it comes from."""
+        fields = super().get_fields()
+        for name in ("citation", "note"):
+            fields[name] = fields.pop(name)
+        return fields
+
+
+class AliasSerializer(CitedFactSerializer):
+    name = serializers.CharField()
+
+
+class GovernanceModeSerializer(ReferenceSerializer):
+    pass
+
+
+class TypologyCodingSerializer(CitedFactSerializer):
+    slug = serializers.SlugField(source="typology.slug", help_text="Listed by /api/v1/typologies/.")
+    name = serializers.CharField(source="typology.name")
+    is_classification = serializers.BooleanField(
+        source="typology.is_classification",
+        help_text="False for the 'not classified' placeholder.",
+    )
+    governance_mode = GovernanceModeSerializer(source="typology.governance_mode", allow_null=True)
+    is_current = serializers.BooleanField(
+        help_text="The coding the catalogue uses; others record where sources differ."
+    )
+
+
+def reference_fact_serializer(class_name: str, attribute: str, endpoint: str, **extra_fields):
+    """A cited fact pointing at one reference row, e.g. a site's funding type."""
+    fields = {
+        "slug": serializers.SlugField(
+            source=f"{attribute}.slug", help_text=f"Listed by /api/v1/{endpoint}/."
+        ),
+        "name": serializers.CharField(source=f"{attribute}.name"),
+        **extra_fields,
+    }
+    return type(class_name, (CitedFactSerializer,), fields)
+
+
+FundingFactSerializer = reference_fact_serializer(
+    "FundingFactSerializer", "funding_type", "funding-types"
+)
+DriverFactSerializer = reference_fact_serializer("DriverFactSerializer", "driver", "drivers")
+JustificationFactSerializer = reference_fact_serializer(
+    "JustificationFactSerializer", "justification", "justifications"
+)
+PartnerFactSerializer = reference_fact_serializer(
+    "PartnerFactSerializer", "partner_type", "partner-types"
+)
+PracticeFactSerializer = reference_fact_serializer(
+    "PracticeFactSerializer",
+    "practice",
+    "practices",
+    ingredient=ReferenceSerializer(source="practice.ingredient"),
+    detail=serializers.CharField(help_text="How the site puts the practice to work."),
+)
+LeadershipFactSerializer = reference_fact_serializer(
+    "LeadershipFactSerializer", "leadership_style", "leadership-styles"
+)
+ThemeFactSerializer = reference_fact_serializer(
+    "ThemeFactSerializer",
+    "theme",
+    "framework-themes",
+    strand=ReferenceSerializer(source="theme.strand"),
+)
+AccountabilityApproachFactSerializer = reference_fact_serializer(
+    "AccountabilityApproachFactSerializer", "approach", "accountability-approaches"
+)
+MeasurementCodingSerializer = reference_fact_serializer(
+    "MeasurementCodingSerializer",
+    "approach",
+    "measurement-approaches",
+    is_current=serializers.BooleanField(),
+)
+AccountabilityLineSerializer = reference_fact_serializer(
+    "AccountabilityLineSerializer",
+    "line_type",
+    "accountability-line-types",
+    detail=serializers.CharField(help_text="Reporting detail, where known."),
+)
+
+
+class OrganisationSummarySerializer(ReferenceSerializer):
+    slug = serializers.SlugField(help_text="Listed by /api/v1/organisations/.")
+    organisation_type = ReferenceSerializer()
+
+
+class ParticipationSerializer(CitedFactSerializer):
+    organisation = OrganisationSummarySerializer()
+    role = ReferenceSerializer(help_text="Lead, partner, funder, evaluator...")
+
+
+class IndicatorSerializer(CitedFactSerializer):
+    name = serializers.CharField()
+    description = serializers.CharField()
+
+
+class QuoteSerializer(CitedFactSerializer):
+    text = serializers.CharField()
+    speaker = serializers.CharField(help_text="Empty when the source names nobody.")
+    speaker_role = serializers.CharField()
+    organisation = ReferenceSerializer(allow_null=True)
+    topic = serializers.CharField(help_text="What the quote illustrates.")
+
+
+@extend_schema_field(serializers.DictField(child=CitationSerializer()))
+class FieldCitationsField(serializers.Field):
+    """The citation of each single-valued field of the site, keyed by field name."""
+
+    def to_representation(self, value):
+        return {fc.field: CitationSerializer(fc).data for fc in value.all()}

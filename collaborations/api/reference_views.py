@@ -1,0 +1,191 @@
+"""Read-only endpoints for reference data, each row with its count of published sites.
+
+A list is one annotated query (plus one per nested list, e.g. a strand's themes), whatever
+the number of rows. Lists are short, so they are not paginated. Their ETag is a hash of
+the body: reference tables keep no timestamps, and the body is cheap to build.
+"""
+
+import hashlib
+
+from django.db.models import Prefetch, Q
+from django.utils.cache import get_conditional_response
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
+
+from accountability.models import (
+    AccountabilityApproach,
+    AccountabilityLineType,
+    MeasurementApproach,
+)
+from collaborations import models as col
+
+from . import reference_serializers as serializers
+from . import schema
+from .base import PublicApiMixin
+from .counts import published_sites_citing, published_sites_through
+from .filtering import check_known_parameters
+
+PUBLISHED = col.Site.Status.PUBLISHED
+
+
+class ReferenceViewSet(PublicApiMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    pagination_class = None
+    serializer_class = serializers.ReferenceItemSerializer
+    model = None
+    sites_through = "site_facts__site"
+    site_conditions: dict = {}
+    related: tuple = ()
+    prefetches: tuple = ()
+
+    def get_queryset(self):
+        return (
+            self.model.objects.select_related(*self.selected())
+            .prefetch_related(*self.prefetches)
+            .annotate(site_count=self.site_count())
+        )
+
+    def selected(self):
+        return ("source", *self.related)
+
+    def site_count(self):
+        return published_sites_through(self.sites_through, **self.site_conditions)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_known_parameters(request, ["format"])
+
+    def get_object(self):
+        slug = self.kwargs["slug"]
+        row = self.get_queryset().filter(slug=slug).first()
+        if row is None:
+            name = self.model._meta.verbose_name
+            raise NotFound(f"No {name} has the slug {slug!r}.")
+        return row
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code != 200 or request.method not in ("GET", "HEAD"):
+            return response
+        response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        response["Cache-Control"] = "public, no-cache"
+        not_modified = get_conditional_response(request, etag=etag, response=response)
+        return not_modified
+
+
+def reference_viewset(model, serializer=None, **attributes):
+    """A ReferenceViewSet for one table; `attributes` override the defaults above."""
+    name = f"{model.__name__}ViewSet"
+    attrs = {"model": model, **attributes}
+    if serializer:
+        attrs["serializer_class"] = serializer
+    attrs["__doc__"] = f"{model._meta.verbose_name_plural.capitalize()}."
+    return schema.reference_viewset(type(name, (ReferenceViewSet,), attrs))
+
+
+class OrganisationViewSet(ReferenceViewSet):
+    """Organisations the documents name, with their aliases and the sites they take part in."""
+
+    model = col.Organisation
+    serializer_class = serializers.OrganisationSerializer
+    sites_through = "participations__site"
+    related = ("organisation_type",)
+    prefetches = (
+        "aliases",
+        Prefetch(
+            "participations",
+            queryset=col.SiteOrganisation.objects.filter(site__status=PUBLISHED)
+            .select_related("site", "role")
+            .order_by("role__position", "site__name"),
+            to_attr="published_participations",
+        ),
+    )
+
+    def selected(self):
+        return self.related
+
+
+class SourceViewSet(ReferenceViewSet):
+    """The documents (and, for submissions, the practitioners) facts are cited from."""
+
+    model = col.Source
+    serializer_class = serializers.SourceSerializer
+
+    def get_queryset(self):
+        """Documents, and practitioner sources only once a published site cites them
+        (a draft's source would give away an unpublished submission)."""
+        return (
+            col.Source.objects.annotate(site_count=published_sites_citing())
+            .filter(Q(kind=col.Source.Kind.DOCUMENT) | Q(site_count__gt=0))
+            .order_by("position", "title")
+        )
+
+
+CURRENT_CODINGS = {"codings__is_current": True}
+
+# URL prefix under /api/v1/ -> viewset.
+REFERENCE_VIEWSETS = {
+    "typologies": reference_viewset(
+        col.Typology,
+        serializers.TypologySerializer,
+        sites_through="codings__site",
+        site_conditions=CURRENT_CODINGS,
+        related=("governance_mode",),
+        prefetches=(
+            Prefetch(
+                "partner_facts",
+                queryset=col.TypologyPartner.objects.select_related("partner_type", "source"),
+            ),
+        ),
+    ),
+    "governance-modes": reference_viewset(
+        col.GovernanceMode,
+        sites_through="typologies__codings__site",
+        site_conditions={"typologies__codings__is_current": True},
+    ),
+    "funding-types": reference_viewset(col.FundingType),
+    "drivers": reference_viewset(col.Driver),
+    "justifications": reference_viewset(col.Justification),
+    "partner-types": reference_viewset(col.PartnerType),
+    "ingredients": reference_viewset(
+        col.Ingredient,
+        serializers.IngredientSerializer,
+        sites_through="practices__site_facts__site",
+        prefetches=("practices",),
+    ),
+    "practices": reference_viewset(
+        col.Practice, serializers.PracticeSerializer, related=("ingredient",)
+    ),
+    "leadership-styles": reference_viewset(col.LeadershipStyle),
+    "regions": reference_viewset(col.Region, serializers.RegionSerializer, sites_through="sites"),
+    "study-depths": reference_viewset(col.StudyDepth, sites_through="sites"),
+    "initiator-types": reference_viewset(col.InitiatorType, sites_through="sites"),
+    "accountability-approaches": reference_viewset(AccountabilityApproach),
+    "measurement-approaches": reference_viewset(
+        MeasurementApproach,
+        serializers.MeasurementApproachSerializer,
+        sites_through="codings__site",
+        site_conditions=CURRENT_CODINGS,
+        related=("exemplar",),
+    ),
+    "accountability-line-types": reference_viewset(
+        AccountabilityLineType, sites_through="lines__site"
+    ),
+    "framework-strands": reference_viewset(
+        col.FrameworkStrand,
+        serializers.FrameworkStrandSerializer,
+        sites_through="themes__site_facts__site",
+        prefetches=("themes",),
+    ),
+    "framework-themes": reference_viewset(
+        col.FrameworkTheme, serializers.FrameworkThemeSerializer, related=("strand",)
+    ),
+    "organisation-types": reference_viewset(
+        col.OrganisationType, sites_through="organisations__participations__site"
+    ),
+    "organisations": schema.reference_viewset(OrganisationViewSet),
+    "sources": schema.reference_viewset(SourceViewSet),
+}

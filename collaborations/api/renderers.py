@@ -1,0 +1,47 @@
+"""CSV for site lists and downloads: UTF-8, a header row, one row per site.
+
+`pandas.read_csv(url)` reads it with no options: comma-separated, double-quoted where a
+value needs it, no byte-order mark. A text cell that would start with = + - @ (which a
+spreadsheet would run as a formula) gets a leading apostrophe.
+"""
+
+import csv
+import io
+
+from rest_framework.renderers import BaseRenderer
+
+from .columns import SITE_COLUMNS, SITE_HEADERS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SiteCSVRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(SITE_HEADERS)
+        for site in _sites(data):
+            writer.writerow([_cell(column.value(site)) for column in SITE_COLUMNS])
+        return buffer.getvalue().encode(self.charset)
+
+
+def _sites(data):
+    """The site rows of a page ({"results": [...]}), a download or a single site."""
+    if isinstance(data, dict) and "results" in data:
+        return data["results"]
+    if isinstance(data, dict):
+        return [data]
+    return data or []
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -1,0 +1,131 @@
+"""A site as the API shows it: every fact of the case page, each with its citation.
+
+Reads only what SiteQuerySet.for_detail() prefetches, so a page of sites costs the same
+handful of queries whatever its size. Never shows the owner, the workflow status or
+anything else private: fields are listed one by one.
+"""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from collaborations.filters import EVIDENCE_CHOICES
+from collaborations.models import Site
+
+from .fact_serializers import (
+    AccountabilityApproachFactSerializer,
+    AccountabilityLineSerializer,
+    AliasSerializer,
+    DriverFactSerializer,
+    FieldCitationsField,
+    FundingFactSerializer,
+    IndicatorSerializer,
+    JustificationFactSerializer,
+    LeadershipFactSerializer,
+    MeasurementCodingSerializer,
+    OptionalURLField,
+    OrganisationSummarySerializer,
+    ParticipationSerializer,
+    PartnerFactSerializer,
+    PracticeFactSerializer,
+    QuoteSerializer,
+    ReferenceSerializer,
+    ThemeFactSerializer,
+    TypologyCodingSerializer,
+)
+
+LEAD_ROLE = "lead"
+
+
+class RegionSummarySerializer(ReferenceSerializer):
+    nation = serializers.CharField()
+
+
+class SiteSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="This site in the API.")
+    html_url = serializers.SerializerMethodField(help_text="The site's case page.")
+    kind = serializers.ChoiceField(choices=Site.Kind.choices)
+    evidence = serializers.SerializerMethodField(
+        help_text="Research-coded (facts from published documents) or self-reported."
+    )
+    completeness = serializers.IntegerField(
+        min_value=0, max_value=100, help_text="Percent of the key facts present."
+    )
+    summary = serializers.CharField()
+    scope = serializers.CharField(help_text="Scope of collaborative working.")
+    locality = serializers.CharField()
+    region = RegionSummarySerializer(allow_null=True)
+    local_authority = serializers.CharField()
+    initiated_by = ReferenceSerializer(allow_null=True)
+    study_depth = ReferenceSerializer(allow_null=True)
+    permanence = serializers.SerializerMethodField()
+    start_year = serializers.IntegerField(allow_null=True)
+    website = OptionalURLField()
+    lead_organisation = serializers.SerializerMethodField()
+    typology = serializers.SerializerMethodField()
+    typology_codings = TypologyCodingSerializer(many=True)
+    aliases = AliasSerializer(many=True)
+    funding_types = FundingFactSerializer(source="funding_facts", many=True)
+    drivers = DriverFactSerializer(source="driver_facts", many=True)
+    justifications = JustificationFactSerializer(source="justification_facts", many=True)
+    partner_types = PartnerFactSerializer(source="partner_facts", many=True)
+    practices = PracticeFactSerializer(source="practice_facts", many=True)
+    leadership_styles = LeadershipFactSerializer(source="leadership_facts", many=True)
+    framework_themes = ThemeFactSerializer(source="theme_facts", many=True)
+    organisations = ParticipationSerializer(source="participations", many=True)
+    accountability_approaches = AccountabilityApproachFactSerializer(
+        source="approach_facts", many=True
+    )
+    measurement_approach = serializers.SerializerMethodField()
+    measurement_codings = MeasurementCodingSerializer(many=True)
+    accountability_lines = AccountabilityLineSerializer(many=True)
+    indicators = IndicatorSerializer(many=True)
+    quotes = QuoteSerializer(many=True)
+    field_citations = FieldCitationsField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(allow_null=True)
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_url(self, site) -> str:
+        return self._absolute(reverse("api:site-detail", args=[site.slug]))
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_html_url(self, site) -> str:
+        return self._absolute(site.get_absolute_url())
+
+    def _absolute(self, path):
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    @extend_schema_field(serializers.ChoiceField(choices=EVIDENCE_CHOICES))
+    def get_evidence(self, site) -> str:
+        return "self-reported" if site.is_self_reported else "research-coded"
+
+    @extend_schema_field(serializers.ChoiceField(choices=Site.Permanence.choices, allow_null=True))
+    def get_permanence(self, site):
+        return site.permanence or None
+
+    @extend_schema_field(OrganisationSummarySerializer(allow_null=True))
+    def get_lead_organisation(self, site):
+        for participation in site.participations.all():
+            if participation.role.slug == LEAD_ROLE:
+                return OrganisationSummarySerializer(participation.organisation).data
+        return None
+
+    @extend_schema_field(TypologyCodingSerializer(allow_null=True))
+    def get_typology(self, site):
+        """The current typology coding: the type the catalogue places the site in."""
+        coding = _current(site.typology_codings.all())
+        return TypologyCodingSerializer(coding).data if coding else None
+
+    @extend_schema_field(MeasurementCodingSerializer(allow_null=True))
+    def get_measurement_approach(self, site):
+        coding = _current(site.measurement_codings.all())
+        return MeasurementCodingSerializer(coding).data if coding else None
+
+
+def _current(codings):
+    return next((coding for coding in codings if coding.is_current), None)
