@@ -25,7 +25,7 @@ from .reference import (
     load_sources,
     load_typology_partners,
 )
-from .sites import expand_framework_example, fact_rows, load_site, replace_facts
+from .sites import FactIndex, expand_framework_example, fact_rows, load_site, replace_facts
 
 __all__ = ["CatalogueError", "LoadSummary", "catalogue_load", "default_fixture_path"]
 
@@ -80,7 +80,7 @@ def catalogue_load(*, path: Path | None = None) -> LoadSummary:
         load_organisations(
             documents["organisations.yaml"].get("organisations", []), summary, lookup
         )
-        sites = [load_site(entry, row, summary, lookup) for entry, row in site_rows(documents)]
+        sites = load_sites(site_rows(documents), summary, lookup)
         quotes = documents["research_sites.yaml"].get("quotes") or []
         rows = fact_rows(quotes, Entry("research_sites.yaml", "quotes"))
         replace_facts(Quote, None, rows, summary, lookup)
@@ -111,6 +111,11 @@ def site_rows(documents: dict) -> list[tuple[Entry, dict]]:
     rows = research + [(entry, expand_framework_example(entry, row)) for entry, row in examples]
     reject_duplicates("sites", rows)
     return rows
+
+
+def load_sites(rows: list, summary, lookup: Lookup) -> list:
+    index = FactIndex([row["slug"] for _, row in rows if row.get("slug")])
+    return [load_site(entry, row, summary, lookup, index) for entry, row in rows]
 
 
 def reject_duplicates(table: str, rows: list) -> None:

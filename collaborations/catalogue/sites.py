@@ -6,7 +6,7 @@ of them occupies the same slot (same funding type, a current typology coding...)
 fixture's row gives way.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.db.models import UniqueConstraint
 from django.utils import timezone
@@ -58,7 +58,20 @@ FACT_SECTIONS = {
 PRESERVED_KINDS = (Source.Kind.PRACTITIONER, Source.Kind.MODERATOR)
 
 
-def load_site(entry: Entry, row: dict, summary, lookup: Lookup) -> Site:
+class FactIndex:
+    """The current facts of the given sites, one query per fact model."""
+
+    def __init__(self, slugs):
+        self._facts = {model: defaultdict(list) for model in FACT_SECTIONS.values()}
+        for model, by_site in self._facts.items():
+            for fact in model.objects.filter(site__slug__in=slugs).select_related("source"):
+                by_site[fact.site_id].append(fact)
+
+    def of(self, model, site) -> list:
+        return self._facts[model][site.pk]
+
+
+def load_site(entry: Entry, row: dict, summary, lookup: Lookup, index: FactIndex) -> Site:
     require(row, ["slug", "name", "kind", "status"], entry)
     unknown = set(row) - set(SITE_FIELDS) - set(FACT_SECTIONS)
     if unknown:
@@ -69,7 +82,7 @@ def load_site(entry: Entry, row: dict, summary, lookup: Lookup) -> Site:
     summary.seen["sites"].append(site.slug)
     for key, model in FACT_SECTIONS.items():
         rows = fact_rows(row.get(key) or [], entry.child(key))
-        replace_facts(model, site, rows, summary, lookup)
+        replace_facts(model, site, rows, summary, lookup, index.of(model, site))
     return site
 
 
@@ -123,9 +136,10 @@ def build_fact(model, site, entry: Entry, row: dict, lookup: Lookup):
     return fact
 
 
-def replace_facts(model, site, rows, summary, lookup: Lookup) -> None:
+def replace_facts(model, site, rows, summary, lookup: Lookup, current=None) -> None:
     """Make the site's document facts of this model exactly the fixture rows."""
-    current = list(model.objects.filter(site=site).select_related("source"))
+    if current is None:
+        current = list(model.objects.filter(site=site).select_related("source"))
     kept = [fact for fact in current if fact.source.kind in PRESERVED_KINDS]
     replaceable = [fact for fact in current if fact.source.kind not in PRESERVED_KINDS]
     new = [build_fact(model, site, entry, row, lookup) for entry, row in rows]
@@ -134,7 +148,8 @@ def replace_facts(model, site, rows, summary, lookup: Lookup) -> None:
     if Counter(map(signature, new)) == Counter(map(signature, replaceable)):
         return
     model.objects.filter(pk__in=[fact.pk for fact in replaceable]).delete()
-    model.objects.bulk_create(new)
+    for fact in new:
+        fact.save()  # one by one, so each fact's history records its creation
     summary.facts_rewritten += len(new)
 
 
