@@ -70,6 +70,10 @@ class SlugFieldFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
 
+    def get_filter_predicate(self, v):
+        # Compare the foreign key with the chosen row, not with its slug (a 500 otherwise).
+        return {self.field_name: v}
+
 
 class SlugFilter(django_filters.ModelMultipleChoiceFilter):
     """Filter sites by reference slugs through a fact table (`site_ids(values)`)."""
