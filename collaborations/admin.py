@@ -1,0 +1,362 @@
+"""The researcher's admin: every model, with a site's facts and citations as inlines.
+
+accountability/admin.py builds on the base classes here and supplies the accountability
+inlines, which SiteAdmin imports lazily (that module imports this one).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
+
+from collaborations import models as col
+from collaborations.derived import refresh_site_derived
+
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+
+
+class ReferenceItemAdmin(admin.ModelAdmin):
+    """Reference rows: the vocabulary a researcher can extend without a deploy."""
+
+    list_display = ["name", "slug", "position", "source", "locator"]
+    list_editable = ["position"]
+    list_filter = ["source"]
+    list_select_related = ["source"]
+    search_fields = ["name", "slug", "description", "note"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source"]
+
+
+class FactInline(admin.TabularInline):
+    """A cited fact on a site: its value, then which source says it and where."""
+
+    extra = 0
+    autocomplete_fields = ["source"]
+    formfield_overrides = COMPACT_TEXT
+    value_fields: list[str] = []
+
+    def get_fields(self, request, obj=None):
+        return [*self.value_fields, "source", "locator", "note"]
+
+
+class FactAdmin(admin.ModelAdmin):
+    """The changelist of one kind of fact across all sites."""
+
+    value_fields: list[str] = []
+    list_select_related = ["site", "source"]
+    search_fields = ["site__name", "locator", "note"]
+    autocomplete_fields = ["site", "source"]
+    formfield_overrides = COMPACT_TEXT
+
+    def get_list_display(self, request):
+        return ["site", *self.value_fields, "source", "locator"]
+
+    def get_list_filter(self, request):
+        return self.list_filter or ["source", *self.value_fields]
+
+
+def fact_admin(model, value_fields, **options):
+    """Register a FactAdmin for model, listing and filtering by value_fields."""
+    attrs = {"value_fields": value_fields, **options}
+    admin.site.register(model, type(f"{model.__name__}Admin", (FactAdmin,), attrs))
+
+
+def fact_inline(model, value_fields, **options):
+    """A FactInline class for model showing value_fields."""
+    attrs = {"model": model, "value_fields": value_fields, **options}
+    return type(f"{model.__name__}Inline", (FactInline,), attrs)
+
+
+FieldCitationInline = fact_inline(
+    col.FieldCitation,
+    ["field"],
+    verbose_name="field citation",
+    verbose_name_plural="citations of single-valued fields",
+)
+SiteAliasInline = fact_inline(col.SiteAlias, ["name"], verbose_name_plural="other names")
+SiteOrganisationInline = fact_inline(
+    col.SiteOrganisation,
+    ["organisation", "role"],
+    autocomplete_fields=["organisation", "source"],
+    verbose_name="organisation",
+    verbose_name_plural="organisations taking part",
+)
+TypologyCodingInline = fact_inline(
+    col.TypologyCoding,
+    ["typology", "is_current", "coded_by"],
+    raw_id_fields=["coded_by"],
+    verbose_name_plural="typology codings (one current)",
+)
+SiteFundingInline = fact_inline(
+    col.SiteFunding, ["funding_type"], verbose_name="funding", verbose_name_plural="funding"
+)
+SitePartnerInline = fact_inline(
+    col.SitePartner, ["partner_type"], verbose_name="partner type", verbose_name_plural="partners"
+)
+SiteDriverInline = fact_inline(col.SiteDriver, ["driver"], verbose_name="driver")
+SiteJustificationInline = fact_inline(
+    col.SiteJustification, ["justification"], verbose_name="justification"
+)
+SitePracticeInline = fact_inline(col.SitePractice, ["practice", "detail"], verbose_name="practice")
+SiteLeadershipStyleInline = fact_inline(
+    col.SiteLeadershipStyle, ["leadership_style"], verbose_name="leadership style"
+)
+SiteFrameworkThemeInline = fact_inline(
+    col.SiteFrameworkTheme, ["theme"], verbose_name="framework theme"
+)
+QuoteInline = fact_inline(
+    col.Quote,
+    ["text", "speaker", "speaker_role", "organisation", "topic"],
+    autocomplete_fields=["organisation", "source"],
+)
+
+
+@admin.register(col.Site)
+class SiteAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "status", "study_depth", "region", "completeness", "updated_at"]
+    list_filter = ["kind", "status", "study_depth", "typology_codings__typology", "region"]
+    list_select_related = ["study_depth", "region"]
+    search_fields = ["name", "slug", "aliases__name", "summary", "locality"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["owner"]
+    readonly_fields = ["completeness", "created_at", "updated_at"]
+    date_hierarchy = "updated_at"
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "status", "owner"]}),
+        ("Place", {"fields": ["locality", "local_authority", "region"]}),
+        (
+            "The collaboration",
+            {
+                "fields": [
+                    "summary",
+                    "scope",
+                    "initiated_by",
+                    "study_depth",
+                    "permanence",
+                    "start_year",
+                    "website",
+                ]
+            },
+        ),
+        ("Record", {"fields": ["completeness", "published_at", "created_at", "updated_at"]}),
+    ]
+    inlines = [
+        FieldCitationInline,
+        SiteAliasInline,
+        SiteOrganisationInline,
+        TypologyCodingInline,
+        SiteFundingInline,
+        SitePartnerInline,
+        SiteDriverInline,
+        SiteJustificationInline,
+        SitePracticeInline,
+        SiteLeadershipStyleInline,
+        SiteFrameworkThemeInline,
+        QuoteInline,
+    ]
+
+    def get_inlines(self, request, obj):
+        from accountability.admin import SITE_INLINES  # that module imports this one
+
+        return [*self.inlines, *SITE_INLINES]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_site_derived(form.instance)
+
+
+fact_admin(col.FieldCitation, ["field"])
+fact_admin(col.SiteAlias, ["name"], list_filter=["source"])
+fact_admin(col.TypologyCoding, ["typology", "is_current"], raw_id_fields=["coded_by"])
+fact_admin(col.SiteFunding, ["funding_type"])
+fact_admin(col.SitePartner, ["partner_type"])
+fact_admin(col.SiteDriver, ["driver"])
+fact_admin(col.SiteJustification, ["justification"])
+fact_admin(col.SitePractice, ["practice"])
+fact_admin(col.SiteLeadershipStyle, ["leadership_style"])
+fact_admin(col.SiteFrameworkTheme, ["theme"])
+fact_admin(
+    col.SiteOrganisation,
+    ["organisation", "role"],
+    autocomplete_fields=["site", "organisation", "source"],
+    list_filter=["role", "source"],
+)
+
+
+@admin.register(col.Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "speaker", "organisation", "site", "source", "locator"]
+    list_filter = ["source"]
+    list_select_related = ["site", "organisation", "source"]
+    search_fields = ["text", "speaker", "speaker_role", "topic"]
+    autocomplete_fields = ["site", "organisation", "source"]
+
+
+@admin.register(col.Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["short_title", "kind", "author", "publisher", "date_text", "seed_file"]
+    list_filter = ["kind"]
+    search_fields = ["title", "short_title", "slug", "author", "publisher"]
+    prepopulated_fields = {"slug": ["short_title"]}
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = col.OrganisationAlias
+    extra = 0
+    verbose_name_plural = "other names"
+
+
+class OrganisationParticipationInline(FactInline):
+    model = col.SiteOrganisation
+    fk_name = "organisation"
+    value_fields = ["site", "role"]
+    autocomplete_fields = ["site", "source"]
+    verbose_name = "site"
+    verbose_name_plural = "sites it takes part in"
+
+
+@admin.register(col.Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation_type", "website"]
+    list_filter = ["organisation_type"]
+    list_select_related = ["organisation_type"]
+    search_fields = ["name", "slug", "aliases__name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganisationAliasInline, OrganisationParticipationInline]
+
+
+@admin.register(col.OrganisationAlias)
+class OrganisationAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+
+class TypologyPartnerInline(admin.TabularInline):
+    model = col.TypologyPartner
+    extra = 0
+    autocomplete_fields = ["source"]
+    verbose_name_plural = "partners (seed 003)"
+
+
+@admin.register(col.Typology)
+class TypologyAdmin(ReferenceItemAdmin):
+    list_display = ["name", "slug", "is_classification", "governance_mode", "position"]
+    list_filter = ["is_classification", "governance_mode"]
+    inlines = [TypologyPartnerInline]
+
+
+@admin.register(col.TypologyPartner)
+class TypologyPartnerAdmin(admin.ModelAdmin):
+    list_display = ["typology", "partner_type", "position", "source", "locator"]
+    list_filter = ["typology", "partner_type"]
+    list_select_related = ["typology", "partner_type", "source"]
+    search_fields = ["typology__name", "partner_type__name"]
+    autocomplete_fields = ["source"]
+
+
+class PracticeInline(admin.TabularInline):
+    model = col.Practice
+    extra = 0
+    fields = ["name", "slug", "position", "source", "locator"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(col.Ingredient)
+class IngredientAdmin(ReferenceItemAdmin):
+    inlines = [PracticeInline]
+
+
+@admin.register(col.Practice)
+class PracticeAdmin(ReferenceItemAdmin):
+    list_display = ["name", "ingredient", "slug", "position", "source"]
+    list_filter = ["ingredient", "source"]
+    list_select_related = ["ingredient", "source"]
+
+
+@admin.register(col.Region)
+class RegionAdmin(ReferenceItemAdmin):
+    list_display = ["name", "nation", "slug", "position"]
+    list_filter = ["nation"]
+
+
+class FrameworkThemeInline(admin.TabularInline):
+    model = col.FrameworkTheme
+    extra = 0
+    fields = ["name", "slug", "position", "locator"]
+
+
+@admin.register(col.FrameworkStrand)
+class FrameworkStrandAdmin(ReferenceItemAdmin):
+    inlines = [FrameworkThemeInline]
+
+
+@admin.register(col.FrameworkTheme)
+class FrameworkThemeAdmin(ReferenceItemAdmin):
+    list_display = ["name", "strand", "slug", "position", "locator"]
+    list_filter = ["strand"]
+    list_select_related = ["strand", "source"]
+
+
+for reference_model in (
+    col.GovernanceMode,
+    col.PartnerType,
+    col.FundingType,
+    col.Driver,
+    col.Justification,
+    col.LeadershipStyle,
+    col.StudyDepth,
+    col.InitiatorType,
+    col.OrganisationType,
+    col.OrganisationRole,
+):
+    admin.site.register(reference_model, ReferenceItemAdmin)
+
+
+# Submissions and moderation (the practitioner flow's records).
+@admin.register(col.Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["site", "contact_email", "version", "submitted_at", "updated_at"]
+    list_select_related = ["site"]
+    search_fields = ["site__name", "contact_name", "contact_email"]
+    autocomplete_fields = ["site", "source"]
+
+
+@admin.register(col.SubmissionAccessKey)
+class SubmissionAccessKeyAdmin(admin.ModelAdmin):
+    list_display = ["submission", "created_at", "last_used_at"]
+    list_select_related = ["submission__site"]
+    search_fields = ["submission__site__name"]
+    raw_id_fields = ["submission"]
+    readonly_fields = ["token_hash"]
+
+
+@admin.register(col.SiteRevision)
+class SiteRevisionAdmin(admin.ModelAdmin):
+    list_display = ["site", "number", "status", "is_public", "created_at"]
+    list_filter = ["status", "is_public"]
+    list_select_related = ["site"]
+    search_fields = ["site__name", "note"]
+    autocomplete_fields = ["site", "evidence"]
+    raw_id_fields = ["author"]
+
+
+@admin.register(col.ChangeProposal)
+class ChangeProposalAdmin(admin.ModelAdmin):
+    list_display = ["site", "organisation_name", "status", "is_dispute", "created_at"]
+    list_filter = ["status", "is_dispute"]
+    list_select_related = ["site"]
+    search_fields = ["site__name", "organisation_name", "explanation"]
+    autocomplete_fields = ["site", "source"]
+    raw_id_fields = ["proposer"]
+
+
+@admin.register(col.ModerationDecision)
+class ModerationDecisionAdmin(admin.ModelAdmin):
+    list_display = ["site", "action", "moderator", "created_at"]
+    list_filter = ["action"]
+    list_select_related = ["site", "moderator"]
+    search_fields = ["site__name", "message"]
+    autocomplete_fields = ["site"]
+    raw_id_fields = ["moderator", "proposal", "revision"]
