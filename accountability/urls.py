@@ -1,3 +1,9 @@
+from django.urls import path
+
+from accountability.views import AccountabilityView
+
 app_name = "accountability"
 
-urlpatterns = []
+urlpatterns = [
+    path("accountability/", AccountabilityView.as_view(), name="overview"),
+]

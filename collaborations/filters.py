@@ -19,6 +19,8 @@ from collaborations.models import (
     Driver,
     FrameworkTheme,
     FundingType,
+    Ingredient,
+    InitiatorType,
     Justification,
     LeadershipStyle,
     PartnerType,
@@ -153,6 +155,12 @@ class SiteFilterSet(django_filters.FilterSet):
     practice_match = django_filters.ChoiceFilter(
         choices=MATCH_CHOICES, method="filter_nothing", empty_label=None, label="Practices match"
     )
+    ingredient = SlugFilter(
+        queryset=Ingredient.objects.all(),
+        fact_model=SitePractice,
+        value_field="practice__ingredient",
+        label="Ingredient",
+    )
     leadership = SlugFilter(
         queryset=LeadershipStyle.objects.all(),
         fact_model=SiteLeadershipStyle,
@@ -183,6 +191,9 @@ class SiteFilterSet(django_filters.FilterSet):
     )
     region = SlugFieldFilter(
         field_name="region", queryset=Region.objects.all(), label="Nation or region"
+    )
+    initiated_by = SlugFieldFilter(
+        field_name="initiated_by", queryset=InitiatorType.objects.all(), label="Initiated by"
     )
     kind = django_filters.MultipleChoiceFilter(choices=Site.Kind.choices, label="Kind")
     evidence = django_filters.ChoiceFilter(

@@ -1,5 +1,21 @@
 from django.views.generic import TemplateView
 
+from collaborations.models import Site, Source
+from collaborations.pages.charts import home_charts, kind_totals
+
 
 class HomeView(TemplateView):
+    """What the catalogue is, where it comes from, its shape in three charts, ways in."""
+
     template_name = "collaborations/home.html"
+
+    def get_context_data(self, **kwargs):
+        totals = kind_totals()
+        kinds = [(value, label, totals.get(value, 0)) for value, label in Site.Kind.choices]
+        return super().get_context_data(
+            charts=home_charts(),
+            kinds=kinds,
+            total=sum(totals.values()),
+            sources=Source.objects.filter(kind=Source.Kind.DOCUMENT),
+            **kwargs,
+        )

@@ -1,0 +1,87 @@
+"""The browse page's reading aids: sort options, active-filter chips, pagination."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import QueryDict
+
+PAGE_SIZE = 25
+
+# (value of the `ordering` parameter, what a reader sees); values are SiteFilterSet's.
+SORT_OPTIONS = [
+    ("name", "Name, A to Z"),
+    ("-name", "Name, Z to A"),
+    ("-completeness", "Most complete first"),
+    ("completeness", "Least complete first"),
+    ("-updated", "Recently updated first"),
+    ("start_year", "Earliest start first"),
+    ("-start_year", "Latest start first"),
+]
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    value: str
+    remove_query: str
+
+
+def query_without(query: QueryDict, param: str, value: str | None = None) -> str:
+    """The query string without `param` (or without one of its values), and without page."""
+    remaining = query.copy()
+    remaining.pop("page", None)
+    if value is None:
+        remaining.pop(param, None)
+    else:
+        remaining.setlist(param, [v for v in remaining.getlist(param) if v != value])
+    return remaining.urlencode()
+
+
+def _value_names(facets, filterset) -> dict:
+    """{(param, value): (filter label, value name)} for every value a reader could choose."""
+    names = {(f.param, v.slug): (f.label, v.name) for f in facets for v in f.values}
+    for param, chosen in getattr(filterset.form, "cleaned_data", {}).items():
+        if hasattr(chosen, "model") and hasattr(chosen.model, "facet"):
+            label = str(filterset.filters[param].label)
+            names.update({(param, row.slug): (label, row.name) for row in chosen})
+    return names
+
+
+def active_filters(query: QueryDict, facets, filterset) -> list[ActiveFilter]:
+    """One removable chip per active filter value, named as a reader knows it."""
+    names = _value_names(facets, filterset)
+    chips = []
+    for param in query:
+        if param in {"page", "ordering"} or param.endswith("_match"):
+            continue
+        site_filter = filterset.filters.get(param)
+        if site_filter is None:  # not a filter: ignored by the results, so no chip
+            continue
+        default_label = str(site_filter.label)
+        for value in query.getlist(param):
+            if value:
+                label, name = names.get((param, value), (default_label, value))
+                chips.append(ActiveFilter(label, name, query_without(query, param, value)))
+    return chips
+
+
+class PageProblem(Exception):
+    """A page number that names no page of the results."""
+
+    def __init__(self, message, last_page):
+        super().__init__(message)
+        self.last_page = last_page
+
+
+def paginate(queryset, page_value):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        return paginator.page(page_value or 1)
+    except PageNotAnInteger as error:
+        message = f"“{str(page_value)[:30]}” is not a page number."
+        raise PageProblem(message, paginator.num_pages) from error
+    except EmptyPage as error:
+        pages = paginator.num_pages
+        noun = "page" if pages == 1 else "pages"
+        message = f"There is no page {str(page_value)[:30]}: these results fill {pages} {noun}."
+        raise PageProblem(message, pages) from error

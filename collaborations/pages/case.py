@@ -1,0 +1,77 @@
+"""What the case page needs beyond Site.for_detail(): facts regrouped for reading, and
+related sites ranked by how much they share (one query)."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import Count, F, Q
+
+from collaborations.models import Site
+
+
+def current_and_other(codings):
+    """Split a site's prefetched codings into the current one and the others."""
+    codings = list(codings)
+    current = next((c for c in codings if c.is_current), None)
+    return current, [c for c in codings if c is not current]
+
+
+def field_citations(site: Site) -> dict:
+    """Citations of the single-valued fields, by field name ("scope", "study_depth"...)."""
+    return {citation.field: citation for citation in site.field_citations.all()}
+
+
+def participations_by_role(site: Site) -> list[tuple]:
+    """[(role, [participation, ...]), ...] in the roles' order (lead first)."""
+    rows = sorted(site.participations.all(), key=lambda p: (p.role.position, p.role.name))
+    return [(role, list(group)) for role, group in groupby(rows, key=lambda p: p.role)]
+
+
+def practices_by_ingredient(site: Site) -> list[tuple]:
+    """[(ingredient, [practice fact, ...]), ...] in the ingredients' order."""
+    rows = sorted(
+        site.practice_facts.all(),
+        key=lambda f: (f.practice.ingredient.position, f.practice.position),
+    )
+    return [
+        (ingredient, list(group))
+        for ingredient, group in groupby(rows, key=lambda f: f.practice.ingredient)
+    ]
+
+
+@dataclass
+class RelatedSite:
+    site: Site
+    same_type: bool
+    shared_drivers: int
+
+
+def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
+    """Published sites sharing this site's current type or drivers, most overlap first.
+
+    The score counts a shared type as two shared drivers; ties go by name.
+    """
+    current, _ = current_and_other(site.typology_codings.all())
+    driver_ids = [fact.driver_id for fact in site.driver_facts.all()]
+    typology_id = current.typology_id if current else None
+    if typology_id is None and not driver_ids:
+        return []
+    candidates = (
+        Site.public.exclude(pk=site.pk)
+        .annotate(
+            same_type=Count(
+                "typology_codings",
+                filter=Q(typology_codings__is_current=True)
+                & Q(typology_codings__typology_id=typology_id),
+                distinct=True,
+            ),
+            shared_drivers=Count(
+                "driver_facts", filter=Q(driver_facts__driver_id__in=driver_ids), distinct=True
+            ),
+        )
+        .annotate(score=F("same_type") * 2 + F("shared_drivers"))
+        .filter(score__gt=0)
+        .select_related("region")
+        .order_by("-score", "name")[:limit]
+    )
+    return [RelatedSite(s, bool(s.same_type), s.shared_drivers) for s in candidates]

@@ -1,0 +1,39 @@
+"""Sites that illustrate a reference value (an approach, a theme, a type...), a few per
+value, for the overview pages: one windowed query however large the catalogue grows."""
+
+from collections import defaultdict
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from collaborations.models import Site
+
+EXAMPLES_PER_VALUE = 12
+
+
+def examples_by_value(fact_model, value_field, *, limit=EXAMPLES_PER_VALUE, **conditions):
+    """{value id: [fact, ...]}: up to `limit` facts of published sites per value, by site
+    name, each with its site and source loaded."""
+    value_column = f"{value_field}_id"
+    facts = (
+        fact_model.objects.filter(site__in=Site.public.values("pk"), **conditions)
+        .select_related("site", "source")
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F(value_column)], order_by=[F("site__name").asc()]
+            )
+        )
+        .filter(rank__lte=limit)
+        .order_by(value_column, "site__name")
+    )
+    grouped = defaultdict(list)
+    for fact in facts:
+        grouped[getattr(fact, value_column)].append(fact)
+    return grouped
+
+
+def attach_examples(values, examples):
+    """Set `.examples` on each reference row from examples_by_value()'s result."""
+    for value in values:
+        value.examples = examples.get(value.pk, [])
+    return values

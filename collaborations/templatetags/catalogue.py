@@ -1,0 +1,84 @@
+"""Template helpers for the catalogue pages: citations, links to filtered browse pages,
+query strings for pagination and sorting, the current section of the navigation."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/citation.html")
+def cite(fact, prefix="Source:"):
+    """A fact's visible citation: "Source short title, locator", linked to /about/."""
+    return {"fact": fact, "source": fact.source, "prefix": prefix}
+
+
+@register.filter
+def browse_url(value):
+    """The browse page filtered by a reference value; empty when it is not a facet."""
+    return value.get_absolute_url() if getattr(value, "facet", None) else ""
+
+
+@register.simple_tag
+def fact_link(value):
+    """A reference value's name, linked to the browse page filtered by it where possible."""
+    if value is None:
+        return ""
+    url = browse_url(value)
+    if not url:
+        return value.name
+    return format_html('<a href="{}">{}</a>', url, value.name)
+
+
+@register.simple_tag
+def kind_url(kind):
+    return f"{reverse('collaborations:site-list')}?kind={kind}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one).
+
+    Changing anything but the page starts again from page 1.
+    """
+    query = context["request"].GET.copy()
+    if "page" not in changes:
+        query.pop("page", None)
+    for name, value in changes.items():
+        if value in (None, ""):
+            query.pop(name, None)
+        else:
+            query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, prefix):
+    """aria-current for the navigation link of the section the reader is in."""
+    path = context["request"].path
+    current = path == prefix if prefix == "/" else path.startswith(prefix)
+    return mark_safe('aria-current="page"') if current else ""
+
+
+@register.filter
+def with_role(participations, role_slug):
+    return [p for p in participations if p.role.slug == role_slug]
+
+
+@register.filter
+def current_coding(codings):
+    return next((c for c in codings if c.is_current), None)
+
+
+@register.filter
+def by_citation(facts):
+    """Facts grouped by shared citation and note, in order of first appearance, so a
+    citation shared by several values shows once after them."""
+    groups = {}
+    for fact in facts:
+        key = (fact.source_id, fact.locator, fact.note)
+        groups.setdefault(key, []).append(fact)
+    return [{"facts": group, "citation": group[0]} for group in groups.values()]

@@ -1,0 +1,96 @@
+"""Browse (with facets, search, sorting, pagination) and the case page."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic import DetailView, View
+
+from collaborations.derived import missing_key_facts
+from collaborations.filters import SiteFilterSet
+from collaborations.models import Site
+from collaborations.pages import browse, case
+from collaborations.pages.citation import site_citation
+from collaborations.pages.compare import MAX_SITES
+from collaborations.pages.facets import build_facets
+
+
+class SiteListView(View):
+    """/sites/: every filter state is a GET URL; bad parameters explain themselves."""
+
+    template_name = "collaborations/site_list.html"
+
+    def get(self, request):
+        filterset = SiteFilterSet(request.GET, queryset=Site.public.all())
+        valid = filterset.is_valid()
+        facets = build_facets(filterset, request.GET)
+        context = {
+            "filterset": filterset,
+            "facets": facets,
+            "sort_options": browse.SORT_OPTIONS,
+            "ordering": request.GET.get("ordering", ""),
+            "q": request.GET.get("q", ""),
+            "active_filters": browse.active_filters(request.GET, facets, filterset),
+            "total": Site.public.count(),
+            "export_query": browse.query_without(request.GET, "page"),
+            "max_compare": MAX_SITES,
+        }
+        if not valid:
+            context["filter_errors"] = self.filter_errors(filterset, request.GET)
+            return render(request, self.template_name, context, status=400)
+        try:
+            context["page_obj"] = browse.paginate(filterset.qs.for_list(), request.GET.get("page"))
+        except browse.PageProblem as problem:
+            context["page_problem"] = problem
+            return render(request, self.template_name, context, status=404)
+        return render(request, self.template_name, context)
+
+    @staticmethod
+    def filter_errors(filterset, query):
+        return [
+            {
+                "label": filterset.filters[name].label if name in filterset.filters else name,
+                "messages": messages,
+                "remove_query": browse.query_without(query, name),
+            }
+            for name, messages in filterset.errors.items()
+        ]
+
+
+class SiteDetailView(DetailView):
+    """/sites/<slug>/: every fact, grouped, each with its citation."""
+
+    template_name = "collaborations/site_detail.html"
+    context_object_name = "site"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Site.public.for_detail(), slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        site = self.object
+        typology, other_typologies = case.current_and_other(site.typology_codings.all())
+        measurement, other_measurements = case.current_and_other(site.measurement_codings.all())
+        context.update(
+            typology_coding=typology,
+            agreeing_typology_codings=[
+                c for c in other_typologies if typology and c.typology_id == typology.typology_id
+            ],
+            differing_typology_codings=[
+                c for c in other_typologies if not typology or c.typology_id != typology.typology_id
+            ],
+            measurement_coding=measurement,
+            other_measurement_codings=other_measurements,
+            field_citations=case.field_citations(site),
+            participations_by_role=case.participations_by_role(site),
+            practices_by_ingredient=case.practices_by_ingredient(site),
+            missing_facts=missing_key_facts(site),
+            related=case.related_sites(site),
+            compare_choices=Site.public.exclude(pk=site.pk).values_list("slug", "name"),
+            citation=site_citation(
+                site,
+                url=settings.SITE_URL + site.get_absolute_url(),
+                accessed=timezone.localdate(),
+            ),
+            api_url=f"/api/v1/sites/{site.slug}/",
+        )
+        return context
