@@ -148,3 +148,18 @@ def test_document_facts_removed_from_the_fixtures_are_removed_on_reload(fixture_
     load(path=fixture_copy)
     wlz = Site.objects.get(slug="west-london-zone")
     assert [f.funding_type.slug for f in wlz.funding_facts.all()] == ["grant-funding"]
+
+
+def test_a_row_the_database_refuses_fails_naming_its_entry(fixture_copy):
+    text = (fixture_copy / "research_sites.yaml").read_text()
+    text = text.replace(
+        "funding_type: [grant-funding, service-contracts, social-investment, donations]",
+        "funding_type: [grant-funding, grant-funding]",
+    )
+    (fixture_copy / "research_sites.yaml").write_text(text)
+    with pytest.raises(CommandError) as failure:
+        load(path=fixture_copy)
+    assert "sites[8] 'west-london-zone' > funding > [0] > funding_type=grant-funding" in str(
+        failure.value
+    )
+    assert not Site.objects.exists()

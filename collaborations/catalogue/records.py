@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 
 from collaborations.models import Site
@@ -121,7 +121,7 @@ class Lookup:
 def field_of(model, key: str, entry: Entry):
     try:
         field = model._meta.get_field(key)
-    except Exception:
+    except FieldDoesNotExist:
         field = None
     if field is None or not field.concrete or field.name in MANAGED:
         raise entry.error(f"unknown field {key!r} for {model._meta.verbose_name}")

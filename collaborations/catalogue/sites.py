@@ -8,6 +8,7 @@ fixture's row gives way.
 
 from collections import Counter, defaultdict
 
+from django.db import IntegrityError
 from django.db.models import UniqueConstraint
 from django.utils import timezone
 
@@ -142,14 +143,17 @@ def replace_facts(model, site, rows, summary, lookup: Lookup, current=None) -> N
         current = list(model.objects.filter(site=site).select_related("source"))
     kept = [fact for fact in current if fact.source.kind in PRESERVED_KINDS]
     replaceable = [fact for fact in current if fact.source.kind not in PRESERVED_KINDS]
-    new = [build_fact(model, site, entry, row, lookup) for entry, row in rows]
-    new = give_way(model, new, kept)
+    built = [(entry, build_fact(model, site, entry, row, lookup)) for entry, row in rows]
+    new = give_way(model, built, kept)
     summary.facts += len(new)
-    if Counter(map(signature, new)) == Counter(map(signature, replaceable)):
+    if Counter(signature(fact) for _, fact in new) == Counter(map(signature, replaceable)):
         return
     model.objects.filter(pk__in=[fact.pk for fact in replaceable]).delete()
-    for fact in new:
-        fact.save()  # one by one, so each fact's history records its creation
+    for entry, fact in new:
+        try:
+            fact.save()  # one by one, so each fact's history records its creation
+        except IntegrityError as error:
+            raise entry.error(f"conflicts with another row: {error}") from error
     summary.facts_rewritten += len(new)
 
 
@@ -158,7 +162,10 @@ def signature(fact) -> tuple:
 
 
 def give_way(model, new: list, kept: list) -> list:
-    """Drop fixture rows whose unique slot a practitioner/moderator fact already holds."""
+    """Drop fixture rows whose unique slot a practitioner/moderator fact already holds.
+
+    new: [(entry, fact)]; kept: the preserved facts.
+    """
     if not kept:
         return new
     unconditional = [
@@ -167,9 +174,13 @@ def give_way(model, new: list, kept: list) -> list:
         if isinstance(c, UniqueConstraint) and c.condition is None
     ]
     taken = {(fields, slot_of(fact, fields)) for fact in kept for fields in unconditional}
-    new = [f for f in new if not any((fs, slot_of(f, fs)) in taken for fs in unconditional)]
+    new = [
+        (entry, fact)
+        for entry, fact in new
+        if not any((fields, slot_of(fact, fields)) in taken for fields in unconditional)
+    ]
     if any(getattr(fact, "is_current", False) for fact in kept):
-        for fact in new:
+        for _, fact in new:
             fact.is_current = False
     return new
 
