@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('organisation_name', models.CharField(help_text='Who the proposal speaks for; cited publicly if accepted.', max_length=200)),
-                ('proposed', models.JSONField(help_text='The changed fields only, with their proposed values.')),
+                ('proposed', models.JSONField(blank=True, help_text='The changed fields only, with their proposed values.')),
                 ('base_snapshot', models.JSONField(help_text="The site's facts as the proposer saw them.")),
                 ('explanation', models.TextField(max_length=5000)),
                 ('evidence', models.TextField(blank=True, max_length=5000)),

@@ -144,7 +144,9 @@ class ChangeProposal(models.Model):
     organisation_name = models.CharField(
         max_length=200, help_text="Who the proposal speaks for; cited publicly if accepted."
     )
-    proposed = models.JSONField(help_text="The changed fields only, with their proposed values.")
+    proposed = models.JSONField(
+        blank=True, help_text="The changed fields only, with their proposed values."
+    )
     base_snapshot = models.JSONField(help_text="The site's facts as the proposer saw them.")
     explanation = models.TextField(max_length=TEXT_LIMIT)
     evidence = models.TextField(max_length=TEXT_LIMIT, blank=True)

@@ -1,0 +1,73 @@
+"""Practitioner accounts: sign up with a verified email address.
+
+An account is created inactive; a signed, time-limited link in an email activates it. The
+email address is the user name. Signing up with an address that already has an account
+sends that address a notice instead, so the form never reveals who has an account.
+"""
+
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+
+from collaborations.models import Site, Submission
+
+from . import emails
+
+VERIFY_SALT = "rallying.submissions.verify-email"
+VERIFY_MAX_AGE = 3 * 24 * 3600
+
+
+def verification_link(user) -> str:
+    token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
+    return emails.absolute(reverse("submissions:verify-email", args=[token]))
+
+
+def account_sign_up(*, email: str, name: str, password: str):
+    """The new inactive user, or None when the address already has an account."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email).lower()
+    with transaction.atomic():
+        if User.objects.filter(email__iexact=email).exists():
+            transaction.on_commit(partial(emails.send_signup_existing_account, email=email))
+            return None
+        user = User(username=email, email=email, first_name=name.strip()[:150], is_active=False)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        link = verification_link(user)
+        transaction.on_commit(partial(emails.send_email_verification, user=user, link=link))
+    return user
+
+
+def account_verify(token: str):
+    """Activate the account the token names; None if the token is bad or expired."""
+    User = get_user_model()
+    try:
+        claim = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=claim.get("user"), email=claim.get("email")).first()
+    if user is None:
+        return None
+    with transaction.atomic():
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        submissions_claim(user=user)
+    return user
+
+
+def submissions_claim(*, user) -> int:
+    """Give a verified account the submissions made without one from the same address."""
+    claimed = Submission.objects.filter(
+        contact_email__iexact=user.email, site__owner__isnull=True
+    ).values_list("site_id", flat=True)
+    count = 0
+    for site in Site.objects.filter(pk__in=list(claimed)):
+        site.owner = user
+        site.save(update_fields=["owner", "updated_at"])
+        count += 1
+    return count

@@ -1,0 +1,103 @@
+"""The emails practitioners receive, rendered from templates/submissions/emails/.
+
+Sent through the configured backend (console in development). Services schedule them
+with transaction.on_commit, so nobody is told about a write that was rolled back.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def send(*, to: str, subject: str, template: str, context: dict) -> None:
+    body = render_to_string(f"submissions/emails/{template}.txt", context)
+    send_mail(f"[Rallying] {subject}", body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def submitter_link(submission, token: str | None) -> str:
+    """The private link for a submitter without an account, else the page behind log-in."""
+    if token:
+        return absolute(reverse("submissions:access", args=[token]))
+    return absolute(reverse("submissions:detail", args=[submission.site.slug]))
+
+
+SUBJECTS = {
+    "draft_saved": "Your draft is saved: {name}",
+    "submission_received": "We have received your submission: {name}",
+    "changes_requested": "Changes requested to your submission: {name}",
+    "published": "Your submission is published: {name}",
+    "rejected": "Your submission was not accepted: {name}",
+    "proposal_received": "We have received your proposed changes to {name}",
+    "proposal_accepted": "Your proposed changes to {name} are accepted",
+    "proposal_declined": "Your proposed changes to {name} were not accepted",
+}
+
+
+def send_submission_notice(*, kind: str, submission, token: str | None, message: str = ""):
+    site = submission.site
+    send(
+        to=submission.contact_email,
+        subject=SUBJECTS[kind].format(name=site.name),
+        template=kind,
+        context={
+            "submission": submission,
+            "site": site,
+            "contact_name": submission.contact_name,
+            "link": submitter_link(submission, token),
+            "message": message,
+            "public_link": absolute(site.get_absolute_url()) if kind == "published" else "",
+        },
+    )
+
+
+def send_proposal_notice(*, kind: str, proposal, message: str = "") -> None:
+    if not proposal.proposer or not proposal.proposer.email:
+        return
+    send(
+        to=proposal.proposer.email,
+        subject=SUBJECTS[kind].format(name=proposal.site.name),
+        template=kind,
+        context={
+            "proposal": proposal,
+            "site": proposal.site,
+            "link": absolute(reverse("submissions:proposal-detail", args=[proposal.pk])),
+            "message": message,
+        },
+    )
+
+
+def send_email_verification(*, user, link: str) -> None:
+    send(
+        to=user.email,
+        subject="Confirm your email address",
+        template="verify_email",
+        context={"user": user, "link": link},
+    )
+
+
+def send_signup_existing_account(*, email: str) -> None:
+    send(
+        to=email,
+        subject="Someone tried to sign up with your email address",
+        template="signup_existing",
+        context={
+            "login_link": absolute(reverse("submissions:login")),
+            "reset_link": absolute(reverse("submissions:password-reset")),
+        },
+    )
+
+
+def send_access_links(*, email: str, links: list[tuple]) -> None:
+    send(
+        to=email,
+        subject="Your private links to your submissions",
+        template="access_links",
+        context={
+            "links": [(submission.site, submitter_link(submission, t)) for submission, t in links]
+        },
+    )

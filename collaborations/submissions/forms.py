@@ -1,0 +1,376 @@
+"""The facts form: one validator for the /submit/ page, change proposals and the API.
+
+Every choice comes from a reference table (a queryset), never from a list in code, and each
+option carries its own description from the catalogue as help text.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from accountability.models import (
+    AccountabilityApproach,
+    AccountabilityLineType,
+    MeasurementApproach,
+)
+from collaborations.models import (
+    Driver,
+    FundingType,
+    InitiatorType,
+    Justification,
+    LeadershipStyle,
+    OrganisationType,
+    PartnerType,
+    Practice,
+    Region,
+    Site,
+    Typology,
+)
+
+from .facts import AccountabilityLineFact, SiteFacts
+from .organisations import organisation_named
+
+MAX_INDICATORS = 30
+INDICATOR_MAX_LENGTH = 300
+LINE_DETAIL_PREFIX = "line_detail_"
+
+
+def choose_one(model, queryset=None, **kwargs):
+    return forms.ModelChoiceField(
+        queryset=queryset if queryset is not None else model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        **kwargs,
+    )
+
+
+def choose_many(model, queryset=None, **kwargs):
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset if queryset is not None else model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+def text(max_length, *, required=False, rows=None, **kwargs):
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput
+    return forms.CharField(max_length=max_length, required=required, widget=widget, **kwargs)
+
+
+def not_classified_typology() -> Typology | None:
+    return Typology.objects.filter(is_classification=False).order_by("position").first()
+
+
+class SiteFactsForm(forms.Form):
+    """The facts a research site carries, as a practitioner would describe them."""
+
+    name = text(200, required=True, label="Name of the collaboration")
+    locality = text(200, label="Town, city or area")
+    region = choose_one(Region, empty_label="Choose a nation or region", label="Nation or region")
+    local_authority = text(200, label="Local authority")
+    lead_organisation_name = text(
+        200,
+        label="Lead organisation",
+        help_text="The body that leads or hosts the collaboration.",
+    )
+    lead_organisation_type = choose_one(
+        OrganisationType,
+        empty_label="Choose a kind of organisation",
+        label="What kind of organisation is it?",
+        help_text="Needed when the organisation is not yet in the catalogue.",
+    )
+    initiated_by = choose_one(
+        InitiatorType, empty_label="Not sure", label="Who started the collaboration?"
+    )
+    scope = text(1000, rows=3, label="Scope of collaborative working")
+    start_year = forms.IntegerField(
+        required=False, min_value=1800, max_value=2100, label="Year it started"
+    )
+    permanence = forms.ChoiceField(
+        choices=[("", "Not sure")] + Site.Permanence.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        label="Is it a permanent way of working or a time-limited initiative?",
+    )
+    summary = text(
+        5000, rows=8, label="Summary", help_text="What the collaboration does, in a few paragraphs."
+    )
+    website = forms.URLField(max_length=500, required=False, assume_scheme="https")
+    typology = forms.ModelChoiceField(
+        queryset=Typology.objects.filter(is_classification=True).select_related("governance_mode"),
+        to_field_name="slug",
+        required=False,
+        blank=True,
+        empty_label="Not sure",
+        widget=forms.RadioSelect,
+        label="Which type of collaboration is closest?",
+    )
+    partner_types = choose_many(PartnerType, label="Who takes part?")
+    funding_types = choose_many(FundingType, label="How is it funded?")
+    drivers = choose_many(Driver, label="What drives the collaboration?")
+    justifications = choose_many(Justification, label="Why collaborate?")
+    practices = choose_many(
+        Practice,
+        Practice.objects.select_related("ingredient").order_by(
+            "ingredient__position", "ingredient__name", "position", "name"
+        ),
+        label="Which practices do you use?",
+    )
+    leadership_styles = choose_many(LeadershipStyle, label="Leadership styles")
+    accountability_approaches = choose_many(
+        AccountabilityApproach, label="How do you show you are doing what you promised?"
+    )
+    measurement_approach = forms.ModelChoiceField(
+        queryset=MeasurementApproach.objects.all(),
+        to_field_name="slug",
+        required=False,
+        blank=True,
+        empty_label="Not sure, or none of these",
+        widget=forms.RadioSelect,
+        label="How do you measure success?",
+    )
+    accountability_lines = choose_many(AccountabilityLineType, label="Who do you answer to?")
+    indicators = text(
+        MAX_INDICATORS * (INDICATOR_MAX_LENGTH + 1),
+        rows=5,
+        label="Measures and indicators",
+        help_text=f"One per line, up to {MAX_INDICATORS}.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line_types = list(AccountabilityLineType.objects.all())
+        for line_type in self.line_types:
+            self.fields[LINE_DETAIL_PREFIX + line_type.slug] = text(
+                2000, rows=2, label=f"How you report to {line_type.name.lower()}"
+            )
+
+    def line_detail_field(self, slug: str):
+        return self[LINE_DETAIL_PREFIX + slug]
+
+    def clean_typology(self):
+        return self.cleaned_data.get("typology") or self.typology_when_unsure()
+
+    def typology_when_unsure(self) -> Typology | None:
+        """ "Not sure" is coded as the catalogue's "not classified" row, where it has one."""
+        return not_classified_typology()
+
+    def clean_start_year(self):
+        year = self.cleaned_data.get("start_year")
+        if year and year > timezone.now().year + 1:
+            raise ValidationError("Give the year it started, not a year in the future.")
+        return year
+
+    def clean_indicators(self):
+        lines = [line.strip() for line in self.cleaned_data.get("indicators", "").splitlines()]
+        lines = list(dict.fromkeys(line for line in lines if line))
+        if len(lines) > MAX_INDICATORS:
+            raise ValidationError(f"List at most {MAX_INDICATORS} measures.", code="too_many")
+        for number, line in enumerate(lines, start=1):
+            if len(line) > INDICATOR_MAX_LENGTH:
+                raise ValidationError(
+                    f"Measure {number} is longer than {INDICATOR_MAX_LENGTH} characters.",
+                    code="max_length",
+                )
+        return lines
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("lead_organisation_name", "").strip()
+        if name and not cleaned.get("lead_organisation_type") and not organisation_named(name):
+            self.add_error(
+                "lead_organisation_type",
+                ValidationError(
+                    f"“{name}” is not in the catalogue yet: say what kind of organisation it is.",
+                    code="required",
+                ),
+            )
+        return cleaned
+
+    def accountability_line_facts(self) -> list[AccountabilityLineFact]:
+        ticked = {line_type.pk for line_type in self.cleaned_data.get("accountability_lines", [])}
+        facts = []
+        for line_type in self.line_types:
+            detail = self.cleaned_data.get(LINE_DETAIL_PREFIX + line_type.slug, "").strip()
+            if line_type.pk in ticked or detail:
+                facts.append(AccountabilityLineFact(line_type, detail))
+        return facts
+
+    def site_facts(self) -> SiteFacts:
+        """The validated facts (call after is_valid())."""
+        data = self.cleaned_data
+        lists = {
+            key: list(data.get(key) or [])
+            for key in (
+                "partner_types",
+                "funding_types",
+                "drivers",
+                "justifications",
+                "practices",
+                "leadership_styles",
+                "accountability_approaches",
+            )
+        }
+        singles = {
+            key: data.get(key)
+            for key in ("region", "lead_organisation_type", "initiated_by", "start_year")
+        }
+        texts = {
+            key: (data.get(key) or "").strip()
+            for key in (
+                "name",
+                "locality",
+                "local_authority",
+                "lead_organisation_name",
+                "scope",
+                "permanence",
+                "summary",
+                "website",
+            )
+        }
+        return SiteFacts(
+            **texts,
+            **singles,
+            **lists,
+            typology=data.get("typology"),
+            measurement_approach=data.get("measurement_approach"),
+            accountability_lines=self.accountability_line_facts(),
+            indicators=data.get("indicators") or [],
+        )
+
+
+def initial_from_facts(facts: SiteFacts) -> dict:
+    """Form initial values that show the given facts."""
+    initial = {
+        key: getattr(facts, key)
+        for key in (
+            "name",
+            "locality",
+            "region",
+            "local_authority",
+            "lead_organisation_name",
+            "initiated_by",
+            "scope",
+            "start_year",
+            "permanence",
+            "summary",
+            "website",
+            "measurement_approach",
+            "partner_types",
+            "funding_types",
+            "drivers",
+            "justifications",
+            "practices",
+            "leadership_styles",
+            "accountability_approaches",
+        )
+    }
+    typology = facts.typology
+    initial["typology"] = typology if typology and typology.is_classification else None
+    initial["accountability_lines"] = [line.line_type for line in facts.accountability_lines]
+    for line in facts.accountability_lines:
+        initial[LINE_DETAIL_PREFIX + line.line_type.slug] = line.detail
+    initial["indicators"] = "\n".join(facts.indicators)
+    return initial
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see; software that fills every field gives itself away."""
+
+    homepage = forms.CharField(
+        required=False, max_length=200, label="Leave this field empty", widget=forms.TextInput
+    )
+
+    def clean_homepage(self):
+        if self.cleaned_data.get("homepage"):
+            raise ValidationError(
+                "This form could not be accepted. If you are a person, leave the hidden "
+                "field empty and send it again.",
+                code="honeypot",
+            )
+        return ""
+
+
+class SubmissionForm(HoneypotMixin, SiteFactsForm):
+    """/submit/ and its edit page: the facts plus the submitter's private contact details."""
+
+    SAVE_DRAFT, SUBMIT = "draft", "submit"
+    REQUIRED_TO_SUBMIT = ["summary", "lead_organisation_name", "contact_name"]
+
+    contact_name = text(200, label="Your name", help_text="Private: only moderators see it.")
+    contact_email = forms.EmailField(
+        max_length=254,
+        label="Your email address",
+        help_text="Private. We send your private link and the review's outcome here.",
+    )
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    action = forms.ChoiceField(
+        choices=[(SAVE_DRAFT, "Save as draft"), (SUBMIT, "Submit for review")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    @property
+    def is_submit(self) -> bool:
+        return self.cleaned_data.get("action") != self.SAVE_DRAFT
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_submit:
+            for field in self.REQUIRED_TO_SUBMIT:
+                if not cleaned.get(field) and field not in self.errors:
+                    self.add_error(
+                        field,
+                        ValidationError(
+                            "Fill this in before submitting for review (or save as a draft).",
+                            code="required",
+                        ),
+                    )
+            if (
+                not cleaned.get("locality")
+                and not cleaned.get("region")
+                and "locality" not in self.errors
+            ):
+                self.add_error(
+                    "locality",
+                    ValidationError(
+                        "Give the town, city or area, or choose a nation or region.",
+                        code="required",
+                    ),
+                )
+        return cleaned
+
+
+class ChangeProposalForm(HoneypotMixin, SiteFactsForm):
+    """Right of reply: the site's facts as the practitioner says they should be."""
+
+    organisation_name = text(
+        200,
+        required=True,
+        label="Your organisation",
+        help_text="Shown publicly as the source of the changes, if they are accepted.",
+    )
+    explanation = text(5000, required=True, rows=5, label="What is wrong or missing, and why?")
+    evidence = text(
+        5000,
+        rows=3,
+        label="Evidence",
+        help_text="Links to reports, minutes or web pages that support the change.",
+    )
+    is_dispute = forms.BooleanField(
+        required=False,
+        label="I dispute facts the page shows now",
+        help_text="The page will say that a dispute is open until a moderator resolves it.",
+    )
+
+    def __init__(self, *args, base_facts: SiteFacts, **kwargs):
+        self.base_facts = base_facts
+        super().__init__(*args, **kwargs)
+
+    def typology_when_unsure(self) -> Typology | None:
+        base = self.base_facts.typology
+        if base is None or not base.is_classification:
+            return base  # unchanged: the site had no type, or "not classified"
+        return not_classified_typology()

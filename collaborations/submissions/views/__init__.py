@@ -1,0 +1,1 @@
+"""Pages for practitioners (submit, edit, propose, accounts) and for moderators."""

@@ -1,0 +1,83 @@
+"""Sign up with email verification, log in and out, password reset, API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from rest_framework.authtoken.models import Token
+
+from ..account_forms import EmailAuthenticationForm, SignUpForm
+from ..accounts import account_sign_up, account_verify
+from ..throttling import MESSAGE as RATE_LIMITED
+from ..throttling import SIGNUP
+
+
+class SignUpView(FormView):
+    form_class = SignUpForm
+    template_name = "registration/signup.html"
+
+    def post(self, request, *args, **kwargs):
+        if SIGNUP.hit(request):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        account_sign_up(email=data["email"], name=data["name"], password=data["password1"])
+        return redirect("submissions:signup-done")
+
+
+class SignUpDoneView(TemplateView):
+    template_name = "registration/signup_done.html"
+
+
+class VerifyEmailView(View):
+    def get(self, request, token):
+        user = account_verify(token)
+        if user is None:
+            return render(request, "registration/verify_failed.html", status=400)
+        messages.success(request, "Your email address is confirmed. You can log in now.")
+        return redirect("submissions:login")
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return str(reverse_lazy("submissions:mine"))
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("submissions:password-reset-done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("submissions:password-reset-complete")
+
+
+class ApiTokenView(LoginRequiredMixin, TemplateView):
+    """Create (or replace) the token an API client sends as `Authorization: Token <key>`."""
+
+    template_name = "registration/api_token.html"
+
+    def get_context_data(self, **kwargs):
+        token = Token.objects.filter(user=self.request.user).first()
+        return super().get_context_data(token=token, **kwargs)
+
+    def post(self, request):
+        Token.objects.filter(user=request.user).delete()
+        Token.objects.create(user=request.user)
+        messages.success(request, "Your new API token is below. The old one no longer works.")
+        return redirect("submissions:api-token")

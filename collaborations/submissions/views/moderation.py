@@ -1,0 +1,208 @@
+"""/moderation/: the queue, reviewing a submission or a proposal, a site's full history."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import TemplateView
+
+from collaborations.models import ChangeProposal, ModerationDecision, Site, Submission
+
+from .. import moderation, proposals
+from ..diffs import snapshot_diff
+from ..errors import StaleVersion
+from ..facts import facts_snapshot, site_facts_of
+from ..history import site_change_records
+from ..permissions import is_moderator
+from .mixins import add_validation_errors
+from .submitter import labelled_snapshot
+
+QUEUE_LIMIT = 100
+
+
+class ModeratorRequiredMixin(UserPassesTestMixin):
+    """Moderators and staff only: others are sent to log in, or refused (403)."""
+
+    def test_func(self):
+        return is_moderator(self.request.user)
+
+
+class ModerationQueueView(ModeratorRequiredMixin, TemplateView):
+    template_name = "moderation/queue.html"
+
+    def get_context_data(self, **kwargs):
+        by_status = Submission.objects.select_related("site", "source")
+        return super().get_context_data(
+            submitted=by_status.filter(site__status=Site.Status.SUBMITTED).order_by(
+                "submitted_at", "pk"
+            )[:QUEUE_LIMIT],
+            submitted_count=by_status.filter(site__status=Site.Status.SUBMITTED).count(),
+            proposals=ChangeProposal.objects.open()
+            .select_related("site", "proposer")
+            .order_by("-is_dispute", "created_at")[:QUEUE_LIMIT],
+            waiting=by_status.filter(site__status=Site.Status.CHANGES_REQUESTED).order_by(
+                "-updated_at"
+            )[:QUEUE_LIMIT],
+            recent=ModerationDecision.objects.select_related("site", "moderator", "proposal")[:20],
+            **kwargs,
+        )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[])
+    message = forms.CharField(max_length=5000, required=False, widget=forms.Textarea)
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = decisions
+
+
+class DecisionView(ModeratorRequiredMixin, TemplateView):
+    """A review page with one form per decision; a stale version gets 409 and the news."""
+
+    decisions: list[tuple[str, str]] = []
+
+    def post(self, request, *args, **kwargs):
+        form = DecisionForm(request.POST, decisions=self.decisions)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        try:
+            self.decide(form.cleaned_data)
+        except StaleVersion as stale:
+            messages.error(request, stale.message)
+            return self.render_to_response(self.get_context_data(), status=409)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(request, self.done_message(form.cleaned_data["decision"]))
+        return redirect("submissions:moderation-queue")
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", None)
+        return super().get_context_data(**kwargs)
+
+
+class SubmissionReviewView(DecisionView):
+    template_name = "moderation/submission_review.html"
+    decisions = [
+        ("request-changes", "Request changes"),
+        ("publish", "Publish"),
+        ("reject", "Reject"),
+    ]
+    hints = {
+        "request-changes": "What should the submitter change? (sent to them)",
+        "publish": "A note for the submitter (optional)",
+        "reject": "The reason (sent to the submitter)",
+    }
+
+    def get_submission(self) -> Submission:
+        return get_object_or_404(
+            Submission.objects.select_related("site", "site__owner", "source"),
+            site__slug=self.kwargs["slug"],
+        )
+
+    def decide(self, data):
+        submission = self.get_submission()
+        common = {
+            "submission_id": submission.pk,
+            "moderator": self.request.user,
+            "expected_version": data["version"],
+        }
+        if data["decision"] == "publish":
+            moderation.submission_publish(**common, message=data["message"])
+        elif data["decision"] == "reject":
+            moderation.submission_reject(**common, reason=data["message"])
+        else:
+            moderation.submission_request_changes(**common, message=data["message"])
+
+    def done_message(self, decision):
+        return {
+            "publish": "Published. The submitter has been told by email.",
+            "reject": "Rejected. The submitter has been told by email, with your reason.",
+        }.get(decision, "Changes requested. The submitter has been sent your message.")
+
+    def get_context_data(self, **kwargs):
+        submission = self.get_submission()
+        site = submission.site
+        decisions = list(
+            site.moderation_decisions.filter(proposal__isnull=True).select_related(
+                "moderator", "revision"
+            )
+        )
+        last_review = next((d for d in decisions if d.revision), None)
+        current = facts_snapshot(site_facts_of(site))
+        return super().get_context_data(
+            submission=submission,
+            site=site,
+            current_facts=labelled_snapshot(current),
+            changes=snapshot_diff(last_review.revision.snapshot if last_review else {}, current),
+            decision_choices=[(v, label, self.hints[v]) for v, label in self.decisions],
+            reject_only=[("reject", "Reject", self.hints["reject"])],
+            last_review=last_review,
+            decisions=decisions,
+            can_decide=site.status in (Site.Status.SUBMITTED, Site.Status.CHANGES_REQUESTED),
+            **kwargs,
+        )
+
+
+class ProposalReviewView(DecisionView):
+    template_name = "moderation/proposal_review.html"
+    decisions = [("accept", "Accept and apply"), ("decline", "Decline")]
+    hints = {
+        "accept": "A note for the proposer (optional)",
+        "decline": "The reason (sent to the proposer)",
+    }
+
+    def get_proposal(self) -> ChangeProposal:
+        return get_object_or_404(
+            ChangeProposal.objects.select_related("site", "proposer"), pk=self.kwargs["pk"]
+        )
+
+    def decide(self, data):
+        common = {
+            "proposal_id": self.get_proposal().pk,
+            "moderator": self.request.user,
+            "expected_version": data["version"],
+            "message": data["message"],
+        }
+        if data["decision"] == "accept":
+            proposals.change_proposal_accept(**common)
+        else:
+            proposals.change_proposal_decline(**common)
+
+    def done_message(self, decision):
+        if decision == "accept":
+            return "Accepted: the site now shows the proposed facts, citing the practitioner."
+        return "Declined. The proposer has been told, with your reason."
+
+    def get_context_data(self, **kwargs):
+        proposal = self.get_proposal()
+        current, after = proposals.proposal_snapshots(proposal)
+        return super().get_context_data(
+            proposal=proposal,
+            site=proposal.site,
+            accept_changes=snapshot_diff(current, after),
+            requested=proposals.requested_changes(proposal, after),
+            changed_since=snapshot_diff(proposal.base_snapshot, current),
+            decisions=proposal.decisions.select_related("moderator"),
+            is_open=proposal.status == ChangeProposal.Status.OPEN,
+            decision_choices=[(v, label, self.hints[v]) for v, label in self.decisions],
+            **kwargs,
+        )
+
+
+class SiteHistoryView(ModeratorRequiredMixin, TemplateView):
+    """Every recorded change to a site: revisions with diffs, and each row's history."""
+
+    template_name = "moderation/site_history.html"
+
+    def get_context_data(self, **kwargs):
+        site = get_object_or_404(Site, slug=self.kwargs["slug"])
+        return super().get_context_data(
+            site=site,
+            revisions=site.revisions.select_related("author", "evidence").order_by("-number")[:100],
+            records=site_change_records(site),
+            **kwargs,
+        )
