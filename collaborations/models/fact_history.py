@@ -25,19 +25,28 @@ COLLABORATION_FACT_MODELS = [
 ]
 
 
+FACT_MODELS = []
+
+
 def register_fact_history():
     # Imported here: accountability.models imports this package, which is by now
     # initialised far enough (Site, CitedFact, ReferenceItem) for it to load.
     from accountability import models as accountability
 
-    for model in [
+    FACT_MODELS[:] = [
         *COLLABORATION_FACT_MODELS,
         accountability.SiteAccountabilityApproach,
         accountability.MeasurementCoding,
         accountability.AccountabilityLine,
         accountability.Indicator,
-    ]:
+    ]
+    for model in FACT_MODELS:
         register(model, app="collaborations", related_name="+")
+
+
+def fact_history_models() -> list:
+    """The historical model of every fact row model (HistoricalSiteDriver...)."""
+    return [model.history.model for model in FACT_MODELS]
 
 
 register_fact_history()
