@@ -20,6 +20,7 @@ def _site(slug, name, completeness, kind=Site.Kind.RESEARCH_SITE, **facts):
         completeness=completeness,
         study_depth=facts.pop("depth", None),
         region=facts.pop("region", None),
+        initiated_by=facts.pop("initiated_by", None),
         search_document=facts.pop("text", ""),
     )
     fact_factories = {
@@ -50,13 +51,17 @@ def catalogue():
         "d": [f.DriverFactory(slug=f"d{i}") for i in (1, 2)],
         "j": [f.JustificationFactory(slug=f"j{i}") for i in (1, 2)],
         "p": [f.PartnerTypeFactory(slug=f"p{i}") for i in (1, 2)],
-        "pr": [f.PracticeFactory(slug=f"pr{i}") for i in (1, 2)],
+        "pr": [
+            f.PracticeFactory(slug=f"pr{i}", ingredient=f.IngredientFactory(slug=f"ing{i}"))
+            for i in (1, 2)
+        ],
         "l": [f.LeadershipStyleFactory(slug=f"l{i}") for i in (1, 2)],
         "th": [f.FrameworkThemeFactory(slug=f"th{i}") for i in (1, 2)],
         "aa": [f.AccountabilityApproachFactory(slug=f"aa{i}") for i in (1, 2)],
         "m": [f.MeasurementApproachFactory(slug=f"m{i}") for i in (1, 2)],
         "dep": [f.StudyDepthFactory(slug=f"dep{i}") for i in (1, 2)],
         "r": [f.RegionFactory(slug=f"r{i}") for i in (1, 2)],
+        "i": [f.InitiatorTypeFactory(slug=f"i{i}") for i in (1, 2)],
     }
     one = {key: values[0] for key, values in ref.items()}
     two = {key: values[1] for key, values in ref.items()}
@@ -76,6 +81,7 @@ def catalogue():
         measurement_approach=[one["m"]],
         depth=one["dep"],
         region=one["r"],
+        initiated_by=one["i"],
         text="alpha oldham place-based",
     )
     _site(
@@ -95,13 +101,12 @@ def catalogue():
         measurement_approach=[two["m"]],
         depth=two["dep"],
         region=two["r"],
+        initiated_by=two["i"],
         text="beta wigan place-based",
     )
     _site("gamma", "Gamma", 10, kind=Site.Kind.PRACTITIONER_SUBMISSION, text="gamma")
     f.SiteFactory(slug="draft-alpha", status=Site.Status.DRAFT, search_document="alpha")
-    Site.objects.filter(slug="alpha").update(
-        updated_at=datetime(2020, 1, 1, tzinfo=UTC)
-    )
+    Site.objects.filter(slug="alpha").update(updated_at=datetime(2020, 1, 1, tzinfo=UTC))
 
 
 EACH_FILTER = [
@@ -123,6 +128,8 @@ EACH_FILTER = [
     ("partner=p1&partner=p2&partner_match=all", {"alpha"}),
     ("practice=pr2", {"alpha"}),
     ("practice=pr1&practice=pr2&practice_match=all", {"alpha"}),
+    ("ingredient=ing1", {"alpha", "beta"}),
+    ("ingredient=ing2", {"alpha"}),
     ("leadership=l2", {"beta"}),
     ("theme=th1", {"alpha"}),
     ("accountability_approach=aa2", {"beta"}),
@@ -130,6 +137,7 @@ EACH_FILTER = [
     ("depth=dep2", {"beta"}),
     ("region=r1", {"alpha"}),
     ("region=r1&region=r2", {"alpha", "beta"}),
+    ("initiated_by=i2", {"beta"}),
     ("kind=framework-example", {"beta"}),
     ("kind=research-site&kind=practitioner-submission", {"alpha", "gamma"}),
     ("evidence=self-reported", {"gamma"}),
@@ -150,6 +158,7 @@ COMBINED = [
     ("evidence=research-coded&updated_since=2021-01-01", {"beta"}),
     ("leadership=l1&leadership=l2&theme=th2&accountability_approach=aa2", {"beta"}),
     ("measurement_approach=m1&measurement_approach=m2&justification=j1", {"alpha"}),
+    ("ingredient=ing1&initiated_by=i1&kind=research-site", {"alpha"}),
 ]
 
 

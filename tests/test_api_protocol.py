@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from collaborations.models import Site
-from tests.factories import DriverFactory, SiteFactory
+from tests.factories import DriverFactory, SiteDriverFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,19 @@ def test_a_change_to_a_site_gives_the_list_and_the_site_new_validators(client, s
         url = "/api/v1/sites/" if old is listed else "/api/v1/sites/oldham/"
         fresh = client.get(url, headers={"If-None-Match": old["ETag"]})
         assert fresh.status_code == 200 and fresh["ETag"] != old["ETag"]
+
+
+def test_a_new_fact_gives_new_validators_even_when_the_site_row_is_untouched(client, sites):
+    listed, detail = client.get("/api/v1/sites/"), client.get("/api/v1/sites/oldham/")
+    SiteDriverFactory(site=sites[0])  # recorded in the fact history, site row unchanged
+    for url, old in (("/api/v1/sites/", listed), ("/api/v1/sites/oldham/", detail)):
+        fresh = client.get(url, headers={"If-None-Match": old["ETag"]})
+        assert fresh.status_code == 200 and fresh["ETag"] != old["ETag"]
+    other = client.get("/api/v1/sites/wigan/")
+    assert (
+        client.get("/api/v1/sites/wigan/", headers={"If-None-Match": other["ETag"]}).status_code
+        == 304
+    )
 
 
 def test_unpublishing_a_site_invalidates_a_dated_list(client, sites):

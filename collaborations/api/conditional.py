@@ -1,24 +1,28 @@
 """ETag and Last-Modified for site lists and details, and the 304 they allow.
 
-A list's validators come from one aggregate query: when any site last changed (drafts
-included, so unpublishing a site moves the date on) and how many sites match. The ETag
-also covers the full URL (filters, page, host: the body holds absolute links) and the
-format, so JSON and CSV never share one. They assume, as the admin and the services do,
-that a change to a site's facts saves the site (moving `updated_at` on).
+The validators come from one query: when any site last changed (drafts included, so
+unpublishing a site moves the date on), when any fact row last changed (the fact history
+records every write, including the loader's), and how many sites match. The ETag also
+covers the full URL (filters, page, host: the body holds absolute links) and the format,
+so JSON and CSV never share one. Renaming a reference row (a driver, say) does not
+change them: clients see the new name with the next change to the catalogue.
 """
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, DateTimeField, F, Func, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from collaborations.models import Site
+from collaborations.models.fact_history import fact_history_models
 
 # Bump when the representation changes, so clients do not keep an old shape.
 REPRESENTATION_VERSION = "1"
+NEVER = Value(datetime(1970, 1, 1, tzinfo=UTC), output_field=DateTimeField())
 
 
 @dataclass(frozen=True)
@@ -28,20 +32,43 @@ class Validators:
     etag: str
 
 
+def facts_changed(site=None):
+    """The latest write to any fact row (of one site, given an OuterRef to it)."""
+    latest = []
+    for history in fact_history_models():
+        rows = history.objects.order_by()
+        if site is not None:
+            rows = rows.filter(site_id=site)
+        newest = rows.annotate(newest=Func(F("history_date"), function="MAX")).values("newest")
+        latest.append(Coalesce(Subquery(newest), NEVER))
+    return Greatest(*latest)
+
+
 def list_validators(request, queryset) -> Validators:
     """One query: the catalogue's last change and how many sites the filters match."""
     row = Site.objects.order_by().aggregate(
-        last_modified=Max("updated_at"),
+        sites_changed=Max("updated_at"),
+        facts_changed=Max(facts_changed()),
         count=Count("pk", filter=Q(pk__in=queryset.order_by().values("pk"))),
     )
-    return _validators(request, row["count"], row["last_modified"])
+    return _validators(request, row["count"], row["sites_changed"], row["facts_changed"])
 
 
-def detail_validators(request, updated_at: datetime) -> Validators:
-    return _validators(request, 1, updated_at)
+def detail_validators(request, slug: str) -> Validators | None:
+    """One query: when the published site with this slug, or its facts, last changed."""
+    row = (
+        Site.public.filter(slug=slug)
+        .annotate(facts_changed=facts_changed(site=OuterRef("pk")))
+        .values("updated_at", "facts_changed")
+        .first()
+    )
+    if row is None:
+        return None
+    return _validators(request, 1, row["updated_at"], row["facts_changed"])
 
 
-def _validators(request, count, last_modified) -> Validators:
+def _validators(request, count, *changes) -> Validators:
+    last_modified = max((moment for moment in changes if moment), default=None)
     renderer = getattr(request, "accepted_renderer", None)
     fingerprint = "|".join(
         [
@@ -49,7 +76,7 @@ def _validators(request, count, last_modified) -> Validators:
             getattr(renderer, "format", "") or "",
             request.build_absolute_uri(),
             str(count),
-            last_modified.isoformat() if last_modified else "",
+            *(moment.isoformat() if moment else "" for moment in changes),
         ]
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]

@@ -152,5 +152,9 @@ class QuoteSerializer(CitedFactSerializer):
 class FieldCitationsField(serializers.Field):
     """The citation of each single-valued field of the site, keyed by field name."""
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.citation = CitationSerializer()
+
     def to_representation(self, value):
-        return {fc.field: CitationSerializer(fc).data for fc in value.all()}
+        return {fc.field: self.citation.to_representation(fc) for fc in value.all()}

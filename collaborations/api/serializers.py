@@ -41,6 +41,28 @@ class RegionSummarySerializer(ReferenceSerializer):
     nation = serializers.CharField()
 
 
+class LeadOrganisationSerializer(OrganisationSummarySerializer):
+    """The organisation in the lead role, if the sources name one."""
+
+    def get_attribute(self, site):
+        for participation in site.participations.all():
+            if participation.role.slug == LEAD_ROLE:
+                return participation.organisation
+        return None
+
+
+class CurrentTypologySerializer(TypologyCodingSerializer):
+    """The current typology coding: the type the catalogue places the site in."""
+
+    def get_attribute(self, site):
+        return _current(site.typology_codings.all())
+
+
+class CurrentMeasurementSerializer(MeasurementCodingSerializer):
+    def get_attribute(self, site):
+        return _current(site.measurement_codings.all())
+
+
 class SiteSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
@@ -63,8 +85,8 @@ class SiteSerializer(serializers.Serializer):
     permanence = serializers.SerializerMethodField()
     start_year = serializers.IntegerField(allow_null=True)
     website = OptionalURLField()
-    lead_organisation = serializers.SerializerMethodField()
-    typology = serializers.SerializerMethodField()
+    lead_organisation = LeadOrganisationSerializer(source="*", allow_null=True)
+    typology = CurrentTypologySerializer(source="*", allow_null=True)
     typology_codings = TypologyCodingSerializer(many=True)
     aliases = AliasSerializer(many=True)
     funding_types = FundingFactSerializer(source="funding_facts", many=True)
@@ -78,7 +100,7 @@ class SiteSerializer(serializers.Serializer):
     accountability_approaches = AccountabilityApproachFactSerializer(
         source="approach_facts", many=True
     )
-    measurement_approach = serializers.SerializerMethodField()
+    measurement_approach = CurrentMeasurementSerializer(source="*", allow_null=True)
     measurement_codings = MeasurementCodingSerializer(many=True)
     accountability_lines = AccountabilityLineSerializer(many=True)
     indicators = IndicatorSerializer(many=True)
@@ -107,24 +129,6 @@ class SiteSerializer(serializers.Serializer):
     @extend_schema_field(serializers.ChoiceField(choices=Site.Permanence.choices, allow_null=True))
     def get_permanence(self, site):
         return site.permanence or None
-
-    @extend_schema_field(OrganisationSummarySerializer(allow_null=True))
-    def get_lead_organisation(self, site):
-        for participation in site.participations.all():
-            if participation.role.slug == LEAD_ROLE:
-                return OrganisationSummarySerializer(participation.organisation).data
-        return None
-
-    @extend_schema_field(TypologyCodingSerializer(allow_null=True))
-    def get_typology(self, site):
-        """The current typology coding: the type the catalogue places the site in."""
-        coding = _current(site.typology_codings.all())
-        return TypologyCodingSerializer(coding).data if coding else None
-
-    @extend_schema_field(MeasurementCodingSerializer(allow_null=True))
-    def get_measurement_approach(self, site):
-        coding = _current(site.measurement_codings.all())
-        return MeasurementCodingSerializer(coding).data if coding else None
 
 
 def _current(codings):

@@ -1,5 +1,7 @@
 """Sites: the list (filtered, ordered, paginated), one site, and whole-catalogue downloads."""
 
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -52,10 +54,9 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
 
     def retrieve(self, request, slug=None):
         check_known_parameters(request, ["format"])
-        updated_at = Site.public.filter(slug=slug).values_list("updated_at", flat=True).first()
-        if updated_at is None:
+        validators = detail_validators(request, slug)
+        if validators is None:
             raise NotFound(f"No published site has the slug {slug!r}.")
-        validators = detail_validators(request, updated_at)
         if response := not_modified(request, validators):
             return response
         site = self.get_queryset().filter(slug=slug).first()
@@ -65,20 +66,41 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
 
 
 class SiteExportView(SiteQueryMixin, GenericAPIView):
-    """Every published site matching the filters (all of them by default), in one file."""
+    """Every published site matching the filters (all of them by default), in one file.
+
+    The file is built once per version of the catalogue: it is cached under its ETag,
+    which changes whenever a site or a fact does.
+    """
 
     content_negotiation_class = FixedFormatNegotiation
+    cache_seconds = 600
 
     def get(self, request):
         sites = self.filtered_sites(request)
         validators = list_validators(request, sites)
         if response := not_modified(request, validators):
             return response
-        results = self.get_serializer(sites, many=True).data
-        response = Response({"count": len(results), "results": results})
+        key = f"rallying:api:export:{validators.etag}"
+        download = cache.get(key)
+        if download is None:
+            download = self.render_download(request, sites)
+            cache.set(key, download, self.cache_seconds)
+        content, content_type = download
+        response = HttpResponse(content, content_type=content_type)
         day, extension = timezone.localdate(), request.accepted_renderer.format
         response["Content-Disposition"] = f'attachment; filename="rallying-sites-{day}.{extension}"'
         return set_validators(response, validators)
+
+    def render_download(self, request, sites) -> tuple[bytes, str]:
+        results = self.get_serializer(sites, many=True).data
+        renderer = request.accepted_renderer
+        content = renderer.render(
+            {"count": len(results), "results": results},
+            request.accepted_media_type,
+            self.get_renderer_context(),
+        )
+        charset = f"; charset={renderer.charset}" if renderer.charset else ""
+        return content, f"{renderer.media_type}{charset}"
 
 
 @schema.site_csv_export

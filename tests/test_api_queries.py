@@ -1,0 +1,111 @@
+"""Queries per request are bounded, and independent of page size and catalogue size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import SiteFactory, build_large_catalogue
+
+pytestmark = pytest.mark.django_db
+
+# One aggregate for ETag and count, the page of sites, one query per fact relation
+# (SiteQuerySet.for_detail), and one per reference slug a filter names.
+MAX_SITE_QUERIES = 20
+MAX_REFERENCE_QUERIES = 3
+
+
+@pytest.fixture
+def large_catalogue():
+    return build_large_catalogue(300)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    return len(captured)
+
+
+@pytest.mark.parametrize("extra", ["", "&format=csv", "&ordering=-completeness&kind=research-site"])
+def test_a_page_of_200_costs_what_a_page_of_20_costs(
+    client, large_catalogue, django_assert_max_num_queries, extra
+):
+    with django_assert_max_num_queries(MAX_SITE_QUERIES):
+        big = queries_for(client, f"/api/v1/sites/?page_size=200{extra}")
+    with django_assert_max_num_queries(MAX_SITE_QUERIES):
+        small = queries_for(client, f"/api/v1/sites/?page_size=20{extra}")
+    assert big == small
+
+
+def test_filters_add_a_query_per_reference_table_at_most(
+    client, large_catalogue, django_assert_max_num_queries
+):
+    site = large_catalogue[0]
+    driver = site.driver_facts.first().driver.slug
+    partner = site.partner_facts.first().partner_type.slug
+    url = (
+        f"/api/v1/sites/?page_size=200&driver={driver}&partner={partner}&partner_match=all"
+        f"&region={site.region.slug}&q=bulk&updated_since=2000-01-01"
+    )
+    with django_assert_max_num_queries(MAX_SITE_QUERIES + 3):
+        client.get(url)
+
+
+def test_one_site_costs_the_same_bounded_queries(client, large_catalogue):
+    assert queries_for(client, "/api/v1/sites/bulk-site-1/") <= MAX_SITE_QUERIES
+
+
+def test_a_304_costs_one_query(client, large_catalogue, django_assert_max_num_queries):
+    etag = client.get("/api/v1/sites/?page_size=200")["ETag"]
+    with django_assert_max_num_queries(1):
+        response = client.get("/api/v1/sites/?page_size=200", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+
+
+@pytest.mark.parametrize("url", ["/api/v1/sites/export.csv", "/api/v1/sites/export.json"])
+def test_a_whole_catalogue_download_costs_bounded_queries(client, url):
+    SiteFactory.create_batch(3)
+    small = queries_for(client, url)
+    build_large_catalogue(300)
+    assert queries_for(client, url) == small <= MAX_SITE_QUERIES
+
+
+def test_a_repeated_download_is_served_from_the_cache(client, large_catalogue):
+    first = client.get("/api/v1/sites/export.csv")
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/api/v1/sites/export.csv")
+    assert len(captured) == 1  # the validators
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+
+
+REFERENCE_ENDPOINTS = [
+    "typologies",
+    "governance-modes",
+    "funding-types",
+    "drivers",
+    "justifications",
+    "partner-types",
+    "practices",
+    "ingredients",
+    "leadership-styles",
+    "regions",
+    "study-depths",
+    "initiator-types",
+    "accountability-approaches",
+    "measurement-approaches",
+    "accountability-line-types",
+    "framework-strands",
+    "framework-themes",
+    "organisation-types",
+    "organisations",
+    "sources",
+]
+
+
+@pytest.mark.parametrize("endpoint", REFERENCE_ENDPOINTS)
+def test_a_reference_list_costs_bounded_queries(
+    client, large_catalogue, django_assert_max_num_queries, endpoint
+):
+    with django_assert_max_num_queries(MAX_REFERENCE_QUERIES):
+        response = client.get(f"/api/v1/{endpoint}/")
+    assert response.status_code == 200
