@@ -106,3 +106,48 @@ def make_moderator(username="moderator"):
 
 def make_admin(username="admin"):
     return f.UserFactory(username=username, is_staff=True, is_superuser=True)
+
+
+def site_facts_from(ref: Reference, **overrides):
+    from collaborations.submissions.forms import SubmissionForm
+
+    form = SubmissionForm(data=submission_data(ref, **overrides))
+    assert form.is_valid(), form.errors
+    return form
+
+
+def create_submission(ref: Reference, *, owner=None, submit=True, **overrides):
+    """A submission written through the services, as the /submit/ page would."""
+    from collaborations.submissions.services import Contact, submission_create
+
+    form = site_facts_from(ref, **overrides)
+    return submission_create(
+        facts=form.site_facts(),
+        contact=Contact(form.cleaned_data["contact_name"], form.cleaned_data["contact_email"]),
+        owner=owner,
+        submit=submit,
+    )
+
+
+def grant_private_link(client, submission) -> None:
+    """Open the submission with a fresh private link in this client's session."""
+    from collaborations.submissions.access import access_key_create
+
+    token = access_key_create(submission=submission)
+    assert client.get(f"/submissions/access/{token}/").status_code == 302
+
+
+def form_data_for_site(site, **overrides) -> dict:
+    """What a browser posts back from the proposal form, untouched, plus the overrides."""
+    from collaborations.submissions.facts import site_facts_of
+    from collaborations.submissions.forms import initial_from_facts
+
+    data = {}
+    for key, value in initial_from_facts(site_facts_of(site)).items():
+        if isinstance(value, list):
+            data[key] = [getattr(item, "slug", item) for item in value]
+        elif value is not None:
+            data[key] = str(getattr(value, "slug", value))
+    data.update(organisation_name="Northtown Council", explanation="We know it well.", homepage="")
+    data.update(overrides)
+    return data

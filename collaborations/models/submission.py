@@ -80,7 +80,9 @@ class SiteRevision(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     snapshot = models.JSONField(help_text="Field label to list of values; no private details.")
-    changes = models.JSONField(default=list, help_text="Difference from the revision before.")
+    changes = models.JSONField(
+        default=list, blank=True, help_text="Difference from the revision before."
+    )
     status = models.CharField(max_length=20, choices=Site.Status.choices)
     is_public = models.BooleanField(
         default=False, help_text="Shown in the case page's change log (published revisions)."

@@ -283,14 +283,15 @@ class HoneypotMixin(forms.Form):
         required=False, max_length=200, label="Leave this field empty", widget=forms.TextInput
     )
 
-    def clean_homepage(self):
-        if self.cleaned_data.get("homepage"):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("homepage"):
             raise ValidationError(
                 "This form could not be accepted. If you are a person, leave the hidden "
                 "field empty and send it again.",
                 code="honeypot",
             )
-        return ""
+        return cleaned
 
 
 class SubmissionForm(HoneypotMixin, SiteFactsForm):
