@@ -185,12 +185,16 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rallying API",
     "DESCRIPTION": "Collaborations in local public services: sites, their cited facts, "
-    "and the reference data that classifies them.",
+    "and the reference data that classifies them. Whole catalogue: "
+    "[CSV](/api/v1/sites/export.csv), [JSON](/api/v1/sites/export.json). "
+    "Guide with curl, requests and pandas examples: docs/api.md in the repository.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # validatorUrl off: Swagger UI would otherwise send the schema to validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 LOGGING = {
