@@ -132,7 +132,7 @@ def test_rows_have_compare_checkboxes_and_a_csv_link_with_the_filters(client, sm
     assert 'action="/compare/"' in html
     assert 'name="sites" value="oldham"' in html
     assert "Compare selected" in html
-    assert 'href="/api/v1/sites/?typology=council&amp;format=csv"' in html
+    assert 'href="/api/v1/sites/export.csv?typology=council"' in html
 
 
 def test_facets_are_fieldsets_with_legends(client, small_catalogue):

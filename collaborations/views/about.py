@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.views.generic import TemplateView
 
 from collaborations.models import Source
@@ -17,5 +18,6 @@ class AboutView(TemplateView):
             site_fields=codebook.site_fields(),
             fact_fields=codebook.fact_fields(),
             reference_tables=codebook.reference_tables(),
+            site_url=settings.SITE_URL,
             **kwargs,
         )

@@ -1,0 +1,224 @@
+"""The case page: every fact grouped with its citation, disagreements, related sites,
+citing the page, and the 404s."""
+
+import pytest
+
+from collaborations.models import Site
+from tests.factories import (
+    AccountabilityLineFactory,
+    DriverFactory,
+    FieldCitationFactory,
+    FundingTypeFactory,
+    IndicatorFactory,
+    MeasurementCodingFactory,
+    OrganisationRoleFactory,
+    QuoteFactory,
+    SiteAliasFactory,
+    SiteDriverFactory,
+    SiteFactory,
+    SiteFundingFactory,
+    SiteOrganisationFactory,
+    SitePartnerFactory,
+    SitePracticeFactory,
+    SourceFactory,
+    TypologyCodingFactory,
+    TypologyFactory,
+    build_large_catalogue,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def slides():
+    return SourceFactory(slug="golab-slides", short_title="GO Lab slides")
+
+
+@pytest.fixture
+def wlz(slides):
+    site = SiteFactory(slug="west-london-zone", name="West London Zone", locality="London")
+    SiteAliasFactory(site=site, name="WLZ", source=slides, locator="Research Subjects")
+    FieldCitationFactory(site=site, field="locality", source=slides, locator="Research Subjects")
+    SiteFundingFactory(
+        site=site,
+        funding_type=FundingTypeFactory(slug="social-investment", name="Social investment"),
+        source=slides,
+        locator="Research Subjects (Funding column)",
+    )
+    SitePartnerFactory(site=site, partner_type__name="Social investors", source=slides)
+    SitePracticeFactory(site=site, practice__name="Shared IT systems", source=slides)
+    MeasurementCodingFactory(site=site, approach__name="Data driven", source=slides)
+    AccountabilityLineFactory(
+        site=site, line_type__name="Funders and commissioners", detail="Quarterly reports"
+    )
+    IndicatorFactory(site=site, name="School attendance")
+    QuoteFactory(site=site, text="We measure what matters", speaker="A. Person")
+    SiteOrganisationFactory(
+        site=site,
+        role=OrganisationRoleFactory(slug="lead", name="Lead"),
+        organisation__name="West London Zone charity",
+        organisation__slug="wlz-charity",
+    )
+    return site
+
+
+def test_case_page_shows_every_group_with_citations(client, wlz):
+    response = client.get("/sites/west-london-zone/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    for heading in (
+        "Who and where",
+        "Type and governance",
+        "Funding",
+        "Why: drivers and justifications",
+        "Partners",
+        "How: ingredients, practices, leadership",
+        "Accountability and measurement",
+        "Quotes",
+        "Related sites",
+        "Cite this page",
+    ):
+        assert f">{heading}</h2>" in html, heading
+    for fact in (
+        "WLZ",
+        "Social investment",
+        "Social investors",
+        "Shared IT systems",
+        "Data driven",
+        "Quarterly reports",
+        "School attendance",
+        "We measure what matters",
+        "West London Zone charity",
+    ):
+        assert fact in html, fact
+    citation = "GO Lab slides, Research Subjects (Funding column)"
+    assert f'<a href="/about/#source-golab-slides">{citation}</a>' in html
+    assert 'href="/organisations/wlz-charity/"' in html
+
+
+def test_fact_values_link_to_the_browse_page_filtered_by_them(client, wlz):
+    html = client.get("/sites/west-london-zone/").content.decode()
+    assert 'href="/sites/?funding=social-investment"' in html
+    assert 'href="/sites/?kind=research-site"' in html
+
+
+def test_silent_groups_say_not_stated_instead_of_disappearing(client):
+    SiteFactory(slug="bare", name="Bare site")
+    html = client.get("/sites/bare/").content.decode()
+    assert ">Funding</h2>" in html and ">Quotes</h2>" in html
+    assert html.count("Not stated in the sources") >= 10
+
+
+def test_explicit_none_for_funding_is_shown_with_its_citation(client, slides):
+    site = SiteFactory(slug="oldham")
+    FieldCitationFactory(
+        site=site, field="funding", source=slides, locator="Research Subjects (Funding column)"
+    )
+    html = client.get("/sites/oldham/").content.decode()
+    assert 'None. <span class="citation">' in html
+
+
+def test_disagreeing_typology_codings_are_noted_with_the_current_one(client, slides):
+    site = SiteFactory(slug="somerset", name="Somerset Richmond Group")
+    connector = TypologyFactory(slug="system-connectors", name="System connectors")
+    market = TypologyFactory(slug="collaborative-markets", name="Collaborative markets")
+    TypologyCodingFactory(site=site, typology=connector, is_current=True, source=slides)
+    TypologyCodingFactory(
+        site=site,
+        typology=market,
+        is_current=False,
+        source=SourceFactory(short_title="Article 2019"),
+        note="Names Doing the Right Thing instead",
+    )
+    html = client.get("/sites/somerset/").content.decode()
+    assert "The sources disagree about this site’s type" in html
+    assert "“System connectors” as the current coding" in html
+    assert "Collaborative markets" in html and "Names Doing the Right Thing instead" in html
+
+
+def test_agreeing_codings_are_not_called_a_disagreement(client, slides):
+    site = SiteFactory(slug="oldham")
+    councils = TypologyFactory(name="Collaborative councils")
+    TypologyCodingFactory(site=site, typology=councils, is_current=True, source=slides)
+    TypologyCodingFactory(site=site, typology=councils, is_current=False)
+    html = client.get("/sites/oldham/").content.decode()
+    assert "Other sources agree" in html
+    assert "disagree" not in html
+
+
+def test_related_sites_are_ranked_by_shared_type_and_drivers(client):
+    councils, markets = TypologyFactory(), TypologyFactory()
+    trust, outcomes, evidence = DriverFactory(), DriverFactory(), DriverFactory()
+    site = SiteFactory(slug="me", name="Me")
+    TypologyCodingFactory(site=site, typology=councils)
+    for driver in (trust, outcomes, evidence):
+        SiteDriverFactory(site=site, driver=driver)
+    same_type_one_driver = SiteFactory(name="A same type, one driver")
+    TypologyCodingFactory(site=same_type_one_driver, typology=councils)
+    SiteDriverFactory(site=same_type_one_driver, driver=trust)
+    other_type_two_drivers = SiteFactory(name="B other type, two drivers")
+    TypologyCodingFactory(site=other_type_two_drivers, typology=markets)
+    SiteDriverFactory(site=other_type_two_drivers, driver=trust)
+    SiteDriverFactory(site=other_type_two_drivers, driver=outcomes)
+    unrelated = SiteFactory(name="C unrelated")
+    TypologyCodingFactory(site=unrelated, typology=markets)
+    draft = SiteFactory(name="D draft", status=Site.Status.DRAFT)
+    TypologyCodingFactory(site=draft, typology=councils)
+    related = client.get("/sites/me/").context["related"]
+    assert [r.site.name for r in related] == [
+        "A same type, one driver",
+        "B other type, two drivers",
+    ]
+    assert related[0].same_type and related[0].shared_drivers == 1
+
+
+def test_cite_this_page_in_plain_text_and_bibtex_with_api_link_and_date(client, wlz):
+    html = client.get("/sites/west-london-zone/").content.decode()
+    assert "Rallying catalogue (" in html and "‘West London Zone’" in html
+    assert "@misc{rallying_west_london_zone_" in html
+    assert "/sites/west-london-zone/" in html
+    assert 'href="/api/v1/sites/west-london-zone/"' in html
+    assert "Last updated" in html
+
+
+def test_compare_with_form_offers_related_and_other_sites(client, wlz):
+    SiteFactory(slug="oldham", name="Oldham")
+    html = client.get("/sites/west-london-zone/").content.decode()
+    assert 'name="sites" value="west-london-zone"' in html
+    assert '<option value="oldham">Oldham</option>' in html
+
+
+def test_self_reported_sites_say_so(client):
+    SiteFactory(slug="mine", kind=Site.Kind.PRACTITIONER_SUBMISSION)
+    html = client.get("/sites/mine/").content.decode()
+    assert "Self-reported" in html
+    assert "reported by a practitioner" in html
+
+
+def test_submission_panel_is_included(client, wlz):
+    response = client.get("/sites/west-london-zone/")
+    names = [t.name for t in response.templates]
+    assert "submissions/includes/case_page_panel.html" in names
+
+
+@pytest.mark.parametrize("status", [Site.Status.DRAFT, Site.Status.SUBMITTED, Site.Status.REJECTED])
+def test_unpublished_sites_are_a_404(client, status):
+    SiteFactory(slug="hidden", status=status)
+    response = client.get("/sites/hidden/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_unknown_slug_is_the_styled_404(client):
+    response = client.get("/sites/no-such-site/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "/static/rallying/site.css" in html and "Page not found" in html
+
+
+def test_case_page_query_count_is_bounded(client, django_assert_max_num_queries):
+    build_large_catalogue(300)
+    with django_assert_max_num_queries(30):
+        response = client.get("/sites/bulk-site-7/")
+    assert response.status_code == 200

@@ -1,0 +1,97 @@
+"""/compare/: two to six sites, shared values marked, clear errors otherwise."""
+
+import pytest
+
+from collaborations.models import Site
+from tests.factories import (
+    DriverFactory,
+    SiteDriverFactory,
+    SiteFactory,
+    TypologyCodingFactory,
+    TypologyFactory,
+    build_large_catalogue,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_sites():
+    councils = TypologyFactory(slug="councils", name="Collaborative councils")
+    trust, outcomes = DriverFactory(name="Trust"), DriverFactory(name="Outcomes")
+    sites = [SiteFactory(slug=slug, name=slug.title()) for slug in ("oldham", "wigan", "wirral")]
+    for site in sites:
+        TypologyCodingFactory(site=site, typology=councils)
+        SiteDriverFactory(site=site, driver=trust)
+    SiteDriverFactory(site=sites[0], driver=outcomes)
+    return sites
+
+
+def row(response, label):
+    return next(r for r in response.context["rows"] if r.label == label)
+
+
+def test_compares_sites_in_the_order_given(client, three_sites):
+    response = client.get("/compare/?sites=wirral&sites=oldham&sites=wigan")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [s.slug for s in response.context["sites"]] == ["wirral", "oldham", "wigan"]
+    assert "<caption" in html and 'scope="row"' in html and 'scope="col"' in html
+
+
+def test_same_and_different_rows_are_marked_in_words(client, three_sites):
+    response = client.get("/compare/?sites=oldham&sites=wigan&sites=wirral")
+    assert row(response, "Type of collaboration").same
+    assert not row(response, "Drivers").same
+    html = response.content.decode()
+    assert '<span class="row-status row-same">Same</span>' in html
+    assert '<span class="row-status row-differs">Differs</span>' in html
+    # Trust is shared by all three though the drivers differ.
+    assert "(shared by all)" in html
+    assert 'href="/sites/?typology=councils"' in html
+
+
+def test_only_differences(client, three_sites):
+    response = client.get("/compare/?sites=oldham&sites=wigan&sites=wirral&differences=only")
+    labels = [r.label for r in response.context["rows"]]
+    assert "Drivers" in labels and "Type of collaboration" not in labels
+
+
+def test_duplicates_are_ignored(client, three_sites):
+    response = client.get("/compare/?sites=oldham&sites=oldham&sites=wigan")
+    assert response.status_code == 200
+    assert len(response.context["sites"]) == 2
+
+
+def test_no_sites_explains_how_to_choose(client):
+    response = client.get("/compare/")
+    assert response.status_code == 200
+    assert "Tick “Compare”" in response.content.decode()
+
+
+def test_one_site_is_a_400_with_a_message(client, three_sites):
+    response = client.get("/compare/?sites=oldham")
+    assert response.status_code == 400
+    assert "Only one site was chosen" in response.content.decode()
+
+
+def test_twenty_sites_is_a_400_with_a_message(client):
+    slugs = [SiteFactory().slug for _ in range(20)]
+    response = client.get("/compare/?" + "&".join(f"sites={s}" for s in slugs))
+    assert response.status_code == 400
+    assert "20 sites were chosen" in response.content.decode()
+
+
+def test_unknown_or_unpublished_slugs_are_a_404_naming_them(client, three_sites):
+    SiteFactory(slug="draft", status=Site.Status.DRAFT)
+    response = client.get("/compare/?sites=oldham&sites=draft&sites=atlantis")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "“draft”" in html and "“atlantis”" in html
+
+
+def test_compare_query_count_is_bounded(client, django_assert_max_num_queries):
+    build_large_catalogue(300)
+    query = "&".join(f"sites=bulk-site-{i}" for i in range(6))
+    with django_assert_max_num_queries(22):
+        assert client.get(f"/compare/?{query}").status_code == 200

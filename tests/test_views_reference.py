@@ -1,0 +1,204 @@
+"""Home, typologies, drivers, framework, accountability, organisations and about."""
+
+import pytest
+
+from accountability.models import AccountabilityApproach
+from collaborations.models import Site
+from tests.factories import (
+    AccountabilityApproachFactory,
+    AccountabilityLineFactory,
+    ChallengeFactory,
+    DriverFactory,
+    FrameworkThemeFactory,
+    FundingTypeFactory,
+    GovernanceModeFactory,
+    MeasurementApproachFactory,
+    MeasurementCodingFactory,
+    OpenQuestionFactory,
+    OrganisationFactory,
+    OrganisationRoleFactory,
+    PartnerTypeFactory,
+    SiteAccountabilityApproachFactory,
+    SiteDriverFactory,
+    SiteFactory,
+    SiteFrameworkThemeFactory,
+    SiteFundingFactory,
+    SiteOrganisationFactory,
+    SourceFactory,
+    TypologyCodingFactory,
+    TypologyFactory,
+    build_large_catalogue,
+)
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/typologies/",
+    "/drivers/",
+    "/framework/",
+    "/accountability/",
+    "/about/",
+    "/compare/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_have_one_h1_and_the_landmarks(client, url):
+    html = client.get(url).content.decode()
+    assert html.count("<h1") == 1
+    assert '<main id="main"' in html and "<header" in html and "<footer" in html
+    assert 'class="skip-link" href="#main"' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    PAGES + ["/typologies/typology-x/", "/organisations/org-x/", "/sites/site-x/"],
+)
+def test_every_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, url):
+    build_large_catalogue(300)
+    TypologyFactory(slug="typology-x")
+    OrganisationFactory(slug="org-x")
+    SiteFactory(slug="site-x")
+    with django_assert_max_num_queries(30):
+        assert client.get(url).status_code == 200
+
+
+def test_home_counts_published_sites_by_typology_funding_and_driver(client):
+    councils = TypologyFactory(name="Collaborative councils", slug="councils")
+    grant = FundingTypeFactory(name="Grant funding", slug="grant")
+    trust = DriverFactory(name="Trust and empowerment", slug="trust")
+    for status in (Site.Status.PUBLISHED, Site.Status.PUBLISHED, Site.Status.DRAFT):
+        site = SiteFactory(status=status)
+        TypologyCodingFactory(site=site, typology=councils)
+        SiteFundingFactory(site=site, funding_type=grant)
+        SiteDriverFactory(site=site, driver=trust)
+    response = client.get("/")
+    charts = {chart.slug: chart for chart in response.context["charts"]}
+    assert [(b.label, b.count) for b in charts["typology"].bars] == [("Collaborative councils", 2)]
+    assert [(b.label, b.count) for b in charts["funding"].bars] == [("Grant funding", 2)]
+    assert [(b.label, b.count) for b in charts["driver"].bars] == [("Trust and empowerment", 2)]
+    html = response.content.decode()
+    # Each chart is a table: the numbers are the text equivalent of the bars.
+    assert html.count('<table class="bar-table">') == 3
+    assert 'href="/sites/?typology=councils"' in html
+
+
+def test_typology_pages_show_mode_partners_and_sites(client):
+    mode = GovernanceModeFactory(name="Lead organisation governed")
+    councils = TypologyFactory(
+        slug="councils",
+        name="Collaborative councils",
+        governance_mode=mode,
+        characteristics="Whole-council programmes of change",
+    )
+    from collaborations.models import TypologyPartner
+
+    TypologyPartner.objects.create(
+        typology=councils,
+        partner_type=PartnerTypeFactory(name="Residents"),
+        source=SourceFactory(),
+    )
+    TypologyFactory(slug="not-classified", name="Not classified", is_classification=False)
+    oldham = SiteFactory(name="Oldham")
+    TypologyCodingFactory(site=oldham, typology=councils)
+    somerset = SiteFactory(name="Somerset")
+    TypologyCodingFactory(site=somerset, typology=TypologyFactory(), is_current=True)
+    TypologyCodingFactory(site=somerset, typology=councils, is_current=False)
+    listing = client.get("/typologies/").content.decode()
+    assert "Collaborative councils" in listing and "Not classified" in listing
+    assert "Lead organisation governed" in listing and "Residents" in listing
+    detail = client.get("/typologies/councils/")
+    html = detail.content.decode()
+    assert [c.site.name for c in detail.context["current_codings"]] == ["Oldham"]
+    assert "Whole-council programmes of change" in html
+    assert "Also coded as this type by another source" in html and "Somerset" in html
+    assert client.get("/typologies/nope/").status_code == 404
+
+
+def test_driver_matrix_with_totals_and_a_list(client):
+    trust, outcomes = DriverFactory(name="Trust"), DriverFactory(name="Outcomes")
+    a, b = SiteFactory(name="A"), SiteFactory(name="B")
+    SiteDriverFactory(site=a, driver=trust)
+    SiteDriverFactory(site=a, driver=outcomes)
+    SiteDriverFactory(site=b, driver=trust)
+    draft = SiteFactory(name="Draft", status=Site.Status.DRAFT)
+    SiteDriverFactory(site=draft, driver=outcomes)
+    response = client.get("/drivers/")
+    html = response.content.decode()
+    rows = {row["site"].name: row for row in response.context["rows"]}
+    assert set(rows) == {"A", "B"}
+    assert rows["A"]["total"] == 2 and rows["B"]["cells"] == [True, False]
+    assert [len(d.sites) for d in response.context["drivers"]] == [2, 1]
+    assert 'class="sticky-col"' in html and "<tfoot>" in html
+    assert "The same data as a list" in html
+
+
+def test_framework_lists_strands_themes_and_examples(client):
+    theme = FrameworkThemeFactory(name="Insight", strand__name="Outcomes")
+    example = SiteFactory(name="Participle", kind=Site.Kind.FRAMEWORK_EXAMPLE)
+    SiteFrameworkThemeFactory(site=example, theme=theme)
+    html = client.get("/framework/").content.decode()
+    assert "Outcomes" in html and "Insight" in html and "Participle" in html
+
+
+def test_accountability_page_links_ideas_to_sites(client):
+    results = AccountabilityApproachFactory(name="Results", slug="results")
+    site = SiteFactory(name="Oldham")
+    SiteAccountabilityApproachFactory(site=site, approach=results)
+    wlz = SiteFactory(name="West London Zone")
+    data = MeasurementApproachFactory(name="Data driven", exemplar=wlz)
+    MeasurementCodingFactory(site=wlz, approach=data)
+    AccountabilityLineFactory(
+        site=site, line_type__name="The elected council", detail="You said, we did"
+    )
+    ChallengeFactory(name="Attribution", family__name="Complex social problems")
+    OpenQuestionFactory(name="Governance without hierarchy")
+    html = client.get("/accountability/").content.decode()
+    for text in (
+        "Results",
+        "Oldham",
+        "Data driven",
+        "West London Zone",
+        "You said, we did",
+        "Complex social problems",
+        "Attribution",
+        "Governance without hierarchy",
+    ):
+        assert text in html, text
+    assert AccountabilityApproach.objects.count() == 1
+
+
+def test_organisation_page_lists_published_sites_by_role(client):
+    org = OrganisationFactory(slug="golab", name="Government Outcomes Lab")
+    researcher = OrganisationRoleFactory(name="Researcher")
+    SiteOrganisationFactory(organisation=org, role=researcher, site__name="Oldham")
+    SiteOrganisationFactory(
+        organisation=org, role=researcher, site__name="Hidden", site__status=Site.Status.DRAFT
+    )
+    html = client.get("/organisations/golab/").content.decode()
+    assert "Government Outcomes Lab" in html and "Researcher" in html and "Oldham" in html
+    assert "Hidden" not in html
+    assert client.get("/organisations/nope/").status_code == 404
+
+
+def test_about_has_source_anchors_licence_contribution_codebook_and_downloads(client):
+    SourceFactory(slug="golab-slides", title="Are we Rallying Together? slides")
+    DriverFactory(name="Systemic working", description="Working across the whole system")
+    html = client.get("/about/").content.decode()
+    assert 'id="source-golab-slides"' in html
+    assert "CC BY 4.0" in html and "the project’s own choice" in html
+    assert "remains the copyright of those documents’ authors" in html
+    assert 'href="/submit/"' in html
+    assert 'href="/api/v1/sites/export.csv"' in html
+    assert 'href="/api/v1/sites/export.json"' in html
+    # The codebook is generated: fields of Site and every value of every reference table.
+    assert "<code>study_depth</code>" in html and "<code>completeness</code>" in html
+    assert "Systemic working" in html and "Working across the whole system" in html
+    assert 'id="codebook-driver"' in html
+
+
+def test_unknown_address_is_the_styled_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
