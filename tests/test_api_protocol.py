@@ -207,3 +207,19 @@ def test_a_detail_rejects_parameters_it_does_not_take(client, sites):
     assert (
         error(client.get("/api/v1/sites/oldham/?page=2"), 400)["errors"][0]["parameter"] == "page"
     )
+
+
+def test_an_unknown_api_address_is_a_json_404(client):
+    body = error(client.get("/api/v1/nowhere/"), 404)
+    assert "/api/v1/nowhere/" in body["detail"]
+    assert client.get("/api/v1/sites/oldham").status_code == 301  # then a slash
+
+
+def test_the_submissions_api_keeps_its_own_route(client):
+    response = client.get("/api/v1/submissions/")
+    assert response.status_code != 404
+
+
+def test_head_answers_like_get_without_a_body(client, sites):
+    got, head = client.get("/api/v1/sites/"), client.head("/api/v1/sites/")
+    assert head.status_code == 200 and head["ETag"] == got["ETag"] and not head.content

@@ -1,11 +1,14 @@
 """/api/v1/: sites, whole-catalogue downloads, and the reference data.
 
-(/api/v1/submissions/ belongs to collaborations.submissions and is routed there.)
+/api/v1/submissions/ belongs to collaborations.submissions and is routed there; every
+other unknown address under /api/v1/ ending in a slash is a JSON 404 (without the slash,
+Django first redirects to it).
 """
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
+from .not_found import ApiNotFoundView
 from .reference_views import REFERENCE_VIEWSETS
 from .views import SiteCSVExportView, SiteJSONExportView, SiteViewSet
 
@@ -21,4 +24,5 @@ urlpatterns = [
     path("sites/export.csv", SiteCSVExportView.as_view(), name="site-export-csv"),
     path("sites/export.json", SiteJSONExportView.as_view(), name="site-export-json"),
     *router.urls,
+    re_path(r"^(?!submissions/).*/$", ApiNotFoundView.as_view(), name="not-found"),
 ]
