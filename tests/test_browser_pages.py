@@ -203,7 +203,7 @@ def test_filter_the_browse_page_by_ticking_a_facet(live_server, page):
     assert page.locator(".results > li").count() == 7
     assert page.get_by_text("Secret draft").count() == 0
     page.get_by_label("Collaborative councils").check()
-    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_role("button", name="Apply filters").first.click()
     page.wait_for_url("**/sites/?*typology=collaborative-councils*")
     names = page.locator(".result-title").all_inner_texts()
     assert names == ["Oldham Council", "Wigan Council", "Wirral Council"]

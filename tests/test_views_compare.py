@@ -95,3 +95,8 @@ def test_compare_query_count_is_bounded(client, django_assert_max_num_queries):
     query = "&".join(f"sites=bulk-site-{i}" for i in range(6))
     with django_assert_max_num_queries(22):
         assert client.get(f"/compare/?{query}").status_code == 200
+
+
+def test_junk_slugs_are_a_404_not_a_500(client, three_sites):
+    response = client.get("/compare/?sites=oldham&sites=a%00b")
+    assert response.status_code == 404

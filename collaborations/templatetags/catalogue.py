@@ -58,7 +58,10 @@ def query_with(context, **changes):
 @register.simple_tag(takes_context=True)
 def nav_current(context, prefix):
     """aria-current for the navigation link of the section the reader is in."""
-    path = context["request"].path
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = request.path
     current = path == prefix if prefix == "/" else path.startswith(prefix)
     return mark_safe('aria-current="page"') if current else ""
 

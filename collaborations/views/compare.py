@@ -1,10 +1,14 @@
 """/compare/?sites=a&sites=b: two to six published sites side by side."""
 
+import re
+
 from django.shortcuts import render
 from django.views.generic import View
 
 from collaborations.models import Site
 from collaborations.pages.compare import MAX_SITES, MIN_SITES, compare_rows
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 class CompareView(View):
@@ -17,7 +21,8 @@ class CompareView(View):
             return self.problem(request, status=200, chosen=0)
         if not MIN_SITES <= len(slugs) <= MAX_SITES:
             return self.problem(request, status=400, chosen=len(slugs))
-        found = {site.slug: site for site in Site.public.for_detail().filter(slug__in=slugs)}
+        valid = [slug for slug in slugs if SLUG.fullmatch(slug)]  # never query with junk
+        found = {site.slug: site for site in Site.public.for_detail().filter(slug__in=valid)}
         unknown = [slug for slug in slugs if slug not in found]
         if unknown:
             return self.problem(request, status=404, chosen=len(slugs), unknown=unknown)
