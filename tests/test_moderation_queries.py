@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import Context, Template
+from rest_framework.authtoken.models import Token
 
 from collaborations.models import ChangeProposal
 from collaborations.submissions import moderation
@@ -71,3 +72,22 @@ def test_submitter_pages_cost_bounded_queries(
     with django_assert_num_queries(2):
         panel = template.render(Context({"site": sites[0]}))
     assert "Disputed" in panel
+
+
+def test_practitioner_forms_cost_bounded_queries(
+    client, busy_portal, django_assert_max_num_queries
+):
+    owner, _, sites = busy_portal
+    client.force_login(owner)
+    with django_assert_max_num_queries(25):
+        assert client.get("/submit/").status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get("/submissions/submission-3/edit/").status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get("/submissions/submission-3/").status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get(f"/sites/{sites[0].slug}/propose/").status_code == 200
+    key = Token.objects.create(user=owner).key
+    with django_assert_max_num_queries(8):
+        listing = client.get("/api/v1/submissions/", HTTP_AUTHORIZATION=f"Token {key}")
+    assert listing.status_code == 200 and len(listing.json()) == 40
