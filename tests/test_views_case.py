@@ -222,3 +222,20 @@ def test_case_page_query_count_is_bounded(client, django_assert_max_num_queries)
     with django_assert_max_num_queries(30):
         response = client.get("/sites/bulk-site-7/")
     assert response.status_code == 200
+
+
+def test_related_sites_by_type_alone_when_no_site_names_a_driver(client):
+    connectors = TypologyFactory()
+    for slug in ("somerset", "wlz"):
+        TypologyCodingFactory(site=SiteFactory(slug=slug, name=slug), typology=connectors)
+    related = client.get("/sites/somerset/").context["related"]
+    assert [r.site.slug for r in related] == ["wlz"]
+    assert related[0].same_type and related[0].shared_drivers == 0
+
+
+def test_related_sites_by_drivers_alone_when_the_site_has_no_type(client):
+    trust = DriverFactory()
+    for slug in ("a", "b"):
+        SiteDriverFactory(site=SiteFactory(slug=slug, name=slug), driver=trust)
+    related = client.get("/sites/a/").context["related"]
+    assert [r.site.slug for r in related] == ["b"]

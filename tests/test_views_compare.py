@@ -100,3 +100,12 @@ def test_compare_query_count_is_bounded(client, django_assert_max_num_queries):
 def test_junk_slugs_are_a_404_not_a_500(client, three_sites):
     response = client.get("/compare/?sites=oldham&sites=a%00b")
     assert response.status_code == 404
+
+
+def test_funding_stated_as_none_is_not_the_same_as_not_stated(client, three_sites):
+    from tests.factories import FieldCitationFactory
+
+    FieldCitationFactory(site=three_sites[0], field="funding")
+    response = client.get("/compare/?sites=oldham&sites=wigan")
+    cells = row(response, "Funding").cells
+    assert [v.label for v in cells[0]] == ["None"] and cells[1] == []

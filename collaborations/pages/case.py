@@ -4,7 +4,7 @@ related sites ranked by how much they share (one query)."""
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
 
 from collaborations.models import Site
 
@@ -53,22 +53,25 @@ def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
     """
     current, _ = current_and_other(site.typology_codings.all())
     driver_ids = [fact.driver_id for fact in site.driver_facts.all()]
-    typology_id = current.typology_id if current else None
+    # "Not classified" is no shared type.
+    classified = current is not None and current.typology.is_classification
+    typology_id = current.typology_id if classified else None
     if typology_id is None and not driver_ids:
         return []
+    same_type = Count(
+        "typology_codings",
+        filter=Q(typology_codings__is_current=True, typology_codings__typology_id=typology_id),
+        distinct=True,
+    )
+    # An empty `__in` would make the database drop every row, so count only real drivers.
+    shared_drivers = (
+        Count("driver_facts", filter=Q(driver_facts__driver_id__in=driver_ids), distinct=True)
+        if driver_ids
+        else Value(0)
+    )
     candidates = (
         Site.public.exclude(pk=site.pk)
-        .annotate(
-            same_type=Count(
-                "typology_codings",
-                filter=Q(typology_codings__is_current=True)
-                & Q(typology_codings__typology_id=typology_id),
-                distinct=True,
-            ),
-            shared_drivers=Count(
-                "driver_facts", filter=Q(driver_facts__driver_id__in=driver_ids), distinct=True
-            ),
-        )
+        .annotate(same_type=same_type if typology_id else Value(0), shared_drivers=shared_drivers)
         .annotate(score=F("same_type") * 2 + F("shared_drivers"))
         .filter(score__gt=0)
         .select_related("region")

@@ -103,6 +103,14 @@ def _organisations(*, lead: bool):
     return values
 
 
+def _funding(site):
+    """Funding types, or "None" where a source says explicitly there is no funding."""
+    values = _many("funding_facts", "funding_type")(site)
+    if not values and any(c.field == "funding" for c in site.field_citations.all()):
+        return [CompareValue("none", "None")]
+    return values
+
+
 def _lines(site):
     return [
         CompareValue(line.line_type.slug, line.line_type.name)
@@ -128,7 +136,7 @@ ATTRIBUTES = [
     ("Start year", _text("start_year")),
     ("Lead organisation", _organisations(lead=True)),
     ("Other organisations", _organisations(lead=False)),
-    ("Funding", _many("funding_facts", "funding_type")),
+    ("Funding", _funding),
     ("Drivers", _many("driver_facts", "driver")),
     ("Justifications", _many("justification_facts", "justification")),
     ("Partner types", _many("partner_facts", "partner_type")),

@@ -85,3 +85,14 @@ def by_citation(facts):
         key = (fact.source_id, fact.locator, fact.note)
         groups.setdefault(key, []).append(fact)
     return [{"facts": group, "citation": group[0]} for group in groups.values()]
+
+
+@register.filter
+def shared_citation(rows):
+    """The first row when every row cites the same source, place and note (to cite once
+    for a whole list), else None."""
+    rows = list(rows)
+    keys = {(row.source_id, row.locator, row.note) for row in rows}
+    if len(keys) == 1 and rows[0].source_id:
+        return rows[0]
+    return None
