@@ -161,3 +161,28 @@ def test_csrf_protects_the_forms(ref):
     token = page.cookies["csrftoken"].value
     data = {**submission_data(ref), "csrfmiddlewaretoken": token}
     assert browser.post("/submit/", data).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_failure_never_loses_a_submission(client, monkeypatch):
+    def refused(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("collaborations.submissions.emails.send_mail", refused)
+    ref = make_reference_data()
+    response = client.post("/submit/", submission_data(ref))
+    assert response.status_code == 302
+    assert Site.objects.filter(name="Northtown Together").exists()
+
+
+def test_line_breaks_in_a_name_never_reach_an_email_header(
+    client, ref, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        create_submission(ref, name="Two\r\nBcc: victim@example.org")
+    assert mail.outbox[0].subject == (
+        "[Rallying] We have received your submission: Two Bcc: victim@example.org"
+    )
+    assert "Bcc" not in mail.outbox[0].message().get("Bcc", "")

@@ -1,7 +1,7 @@
 """Forms for practitioner accounts: the email address is the user name."""
 
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
@@ -11,7 +11,7 @@ from .forms import HoneypotMixin
 class SignUpForm(HoneypotMixin, forms.Form):
     name = forms.CharField(max_length=150, label="Your name")
     email = forms.EmailField(
-        max_length=254,
+        max_length=150,  # it becomes the user name
         label="Email address",
         help_text="We send a link to this address; the account works once you follow it.",
     )
@@ -63,4 +63,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         self.fields["username"].label = "Email address"
 
     def clean_username(self):
-        return self.cleaned_data.get("username", "").strip().lower()
+        typed = self.cleaned_data.get("username", "").strip()
+        if get_user_model().objects.filter(username=typed).exists():
+            return typed  # an account made another way (an administrator's user name)
+        return typed.lower()

@@ -5,8 +5,6 @@ email address is the user name. Signing up with an address that already has an a
 sends that address a notice instead, so the form never reveals who has an account.
 """
 
-from functools import partial
-
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
@@ -31,14 +29,14 @@ def account_sign_up(*, email: str, name: str, password: str):
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
-            transaction.on_commit(partial(emails.send_signup_existing_account, email=email))
+            emails.send_after_commit(emails.send_signup_existing_account, email=email)
             return None
         user = User(username=email, email=email, first_name=name.strip()[:150], is_active=False)
         user.set_password(password)
         user.full_clean()
         user.save()
         link = verification_link(user)
-        transaction.on_commit(partial(emails.send_email_verification, user=user, link=link))
+        emails.send_after_commit(emails.send_email_verification, user=user, link=link)
     return user
 
 

@@ -6,8 +6,19 @@ with transaction.on_commit, so nobody is told about a write that was rolled back
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+
+def send_after_commit(send_function, **kwargs) -> None:
+    """Send once the transaction commits; a mail server failure is logged, never a 500."""
+
+    def send_now():
+        send_function(**kwargs)
+
+    send_now.__qualname__ = f"send_after_commit.{send_function.__name__}"  # for the log
+    transaction.on_commit(send_now, robust=True)
 
 
 def absolute(path: str) -> str:
@@ -16,7 +27,8 @@ def absolute(path: str) -> str:
 
 def send(*, to: str, subject: str, template: str, context: dict) -> None:
     body = render_to_string(f"submissions/emails/{template}.txt", context)
-    send_mail(f"[Rallying] {subject}", body, settings.DEFAULT_FROM_EMAIL, [to])
+    subject = " ".join(subject.split())  # user text in a header: no line breaks
+    send_mail(f"[Rallying] {subject}"[:200], body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 def submitter_link(submission, token: str | None) -> str:

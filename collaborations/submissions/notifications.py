@@ -1,9 +1,5 @@
 """Telling submitters and proposers what happened, once the transaction commits."""
 
-from functools import partial
-
-from django.db import transaction
-
 from collaborations.models import Submission
 
 from . import emails
@@ -13,18 +9,16 @@ from .access import access_key_create
 def notify_submitter(*, kind: str, submission: Submission, message: str = "") -> None:
     """Schedule an email to the submitter; without an account it carries a fresh private link."""
     token = None if submission.site.owner_id else access_key_create(submission=submission)
-    transaction.on_commit(
-        partial(
-            emails.send_submission_notice,
-            kind=kind,
-            submission=submission,
-            token=token,
-            message=message,
-        )
+    emails.send_after_commit(
+        emails.send_submission_notice,
+        kind=kind,
+        submission=submission,
+        token=token,
+        message=message,
     )
 
 
 def notify_proposer(*, kind: str, proposal, message: str = "") -> None:
-    transaction.on_commit(
-        partial(emails.send_proposal_notice, kind=kind, proposal=proposal, message=message)
+    emails.send_after_commit(
+        emails.send_proposal_notice, kind=kind, proposal=proposal, message=message
     )

@@ -1,7 +1,5 @@
 """What a submitter sees: a submission's status page, "My submissions", private links."""
 
-from functools import partial
-
 from django import forms
 from django.contrib import messages
 from django.db import transaction
@@ -101,7 +99,7 @@ class AccessLinkRequestView(FormView):
             )
             links = [(s, access_key_create(submission=s)) for s in submissions]
             if links:
-                transaction.on_commit(partial(emails.send_access_links, email=email, links=links))
+                emails.send_after_commit(emails.send_access_links, email=email, links=links)
         messages.success(
             self.request,
             "If we hold submissions made from that address without an account, we have "
