@@ -68,3 +68,15 @@ def test_the_public_change_log_shows_published_revisions_only(client):
     assert "sam@northtown.example.org" not in html and "Sam Practitioner" not in html
     assert "Self-reported" in html
     assert Client().get(f"/moderation/sites/{submission.site.slug}/history/").status_code == 302
+
+
+def test_a_diff_names_each_changed_fact_once():
+    from collaborations.submissions.diffs import snapshot_diff
+
+    before = {"summary": ["Old"], "drivers": ["A"], "indicators": ["X"]}
+    after = {"summary": ["New"], "drivers": ["A", "B"], "indicators": ["X"]}
+    changes = snapshot_diff(before, after)
+    assert [change.key for change in changes] == ["summary", "drivers"]
+    summary, drivers = changes
+    assert summary.is_single_valued and (summary.before, summary.after) == (["Old"], ["New"])
+    assert not drivers.is_single_valued and (drivers.added, drivers.removed) == (["B"], [])

@@ -38,6 +38,10 @@ class SubmissionViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    """Your own practitioner submissions. Authenticate with `Authorization: Token <key>`
+    (get a key at /accounts/api-token/). Requests are validated by the same rules as the
+    /submit/ form; a submission is public only after a moderator publishes it."""
+
     serializer_class = SubmissionSerializer
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]

@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
-from .facts import FACT_KEYS, LABELS
+from .facts import FACT_KEYS, LABELS, SINGLE_VALUED_KEYS
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,12 @@ class FactChange:
 
     @property
     def is_single_valued(self) -> bool:
-        return len(self.before) <= 1 and len(self.after) <= 1
+        return self.key in SINGLE_VALUED_KEYS
 
 
 def snapshot_diff(before: dict, after: dict) -> list[FactChange]:
     """The facts whose values differ, in page order."""
-    keys = FACT_KEYS + sorted(set(before) | set(after) - set(FACT_KEYS))
+    keys = FACT_KEYS + sorted((set(before) | set(after)) - set(FACT_KEYS))
     return [
         FactChange(key, LABELS.get(key, key), before.get(key, []), after.get(key, []))
         for key in keys

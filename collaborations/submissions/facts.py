@@ -152,6 +152,7 @@ LABELS = {
 
 # Every key that a snapshot, a diff or a proposal may name, in page order.
 FACT_KEYS = list(LABELS)
+SINGLE_VALUED_KEYS = {*SITE_COLUMNS, *CODINGS, "lead_organisation_name"}
 
 
 def site_facts_of(site: Site) -> SiteFacts:
