@@ -212,6 +212,7 @@ def test_a_detail_rejects_parameters_it_does_not_take(client, sites):
 def test_an_unknown_api_address_is_a_json_404(client):
     body = error(client.get("/api/v1/nowhere/"), 404)
     assert "/api/v1/nowhere/" in body["detail"]
+    error(client.get("/api/v1/drivers/%C2%BD%0A%10/"), 404)
     assert client.get("/api/v1/sites/oldham").status_code == 301  # then a slash
 
 
@@ -223,3 +224,14 @@ def test_the_submissions_api_keeps_its_own_route(client):
 def test_head_answers_like_get_without_a_body(client, sites):
     got, head = client.get("/api/v1/sites/"), client.head("/api/v1/sites/")
     assert head.status_code == 200 and head["ETag"] == got["ETag"] and not head.content
+
+
+def test_options_describes_an_endpoint_in_json_even_when_csv_is_asked_for(client, sites):
+    response = client.options("/api/v1/sites/oldham/?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
+def test_an_empty_format_is_a_400_naming_the_formats(client):
+    body = error(client.get("/api/v1/drivers/?format="), 400)
+    assert body["errors"][0]["allowed_values"] == ["json"]

@@ -163,3 +163,9 @@ def test_a_row_cites_the_document_that_defines_it(client):
     assert rows["value"]["definition"]["source"]["slug"] == "summary"
     assert rows["value"]["definition"]["locator"] == "1. Why"
     assert rows["undefined"]["definition"] is None
+
+
+def test_links_to_sites_do_not_carry_the_format_of_the_request(client):
+    f.DriverFactory(slug="trust")
+    row = client.get("/api/v1/drivers/trust/?format=json").json()
+    assert row["sites_url"] == "http://testserver/api/v1/sites/?driver=trust"

@@ -16,9 +16,10 @@ class PublicApiMixin:
         return api_exception_handler
 
     def finalize_response(self, request, response, *args, **kwargs):
-        """Errors are JSON even when the client asked for CSV."""
+        """Only sites come as CSV: errors and OPTIONS metadata are JSON whatever was asked."""
         renderer = getattr(request, "accepted_renderer", None)
-        if response.status_code >= 400 and renderer and not isinstance(renderer, JSONRenderer):
+        is_sites = response.status_code < 400 and request.method in ("GET", "HEAD")
+        if renderer and not is_sites and not isinstance(renderer, JSONRenderer):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

@@ -6,6 +6,12 @@ from .exceptions import InvalidParameters, ParameterError
 
 
 class FormatParameterNegotiation(DefaultContentNegotiation):
+    def select_renderer(self, request, renderers, format_suffix=None):
+        format = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if format == "":  # ?format= with no value: name the formats rather than guess
+            self.filter_renderers(renderers, format)
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers, format):
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:

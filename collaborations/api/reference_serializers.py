@@ -3,9 +3,9 @@ sites use each row, plus what each table adds (a practice's ingredient, a theme'
 
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Source
@@ -40,8 +40,9 @@ class ReferenceItemSerializer(serializers.Serializer):
         facet = getattr(row, "facet", None)
         if facet not in SiteFilterSet.base_filters:
             return None
-        path = reverse("api:site-list", request=self.context.get("request"))
-        return f"{path}?{urlencode({facet: row.slug})}"
+        path = f"{reverse('api:site-list')}?{urlencode({facet: row.slug})}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
 
 
 class DescribedReferenceSerializer(ReferenceSerializer):

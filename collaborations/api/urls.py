@@ -24,5 +24,5 @@ urlpatterns = [
     path("sites/export.csv", SiteCSVExportView.as_view(), name="site-export-csv"),
     path("sites/export.json", SiteJSONExportView.as_view(), name="site-export-json"),
     *router.urls,
-    re_path(r"^(?!submissions/).*/$", ApiNotFoundView.as_view(), name="not-found"),
+    re_path(r"^(?!submissions/)[\s\S]*/$", ApiNotFoundView.as_view(), name="not-found"),
 ]
