@@ -169,3 +169,14 @@ def test_links_to_sites_do_not_carry_the_format_of_the_request(client):
     f.DriverFactory(slug="trust")
     row = client.get("/api/v1/drivers/trust/?format=json").json()
     assert row["sites_url"] == "http://testserver/api/v1/sites/?driver=trust"
+
+
+@pytest.mark.django_db
+def test_organisations_known_only_from_unpublished_sites_are_not_listed(client):
+    from tests.factories import OrganisationFactory, SiteOrganisationFactory
+
+    hidden = OrganisationFactory(slug="draft-only-org")
+    SiteOrganisationFactory(organisation=hidden, site__status="submitted")
+    listed = client.get("/api/v1/organisations/").json()
+    assert "draft-only-org" not in [row["slug"] for row in listed]
+    assert client.get("/api/v1/organisations/draft-only-org/").status_code == 404

@@ -202,3 +202,11 @@ def test_unknown_address_is_the_styled_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_an_organisation_known_only_from_unpublished_sites_is_not_public(client):
+    org = OrganisationFactory(slug="draft-only-org")
+    SiteOrganisationFactory(organisation=org, site__status="submitted")
+    assert client.get("/organisations/draft-only-org/").status_code == 404
+    SiteOrganisationFactory(organisation=org, site__status="published")
+    assert client.get("/organisations/draft-only-org/").status_code == 200

@@ -107,6 +107,9 @@ class OrganisationViewSet(ReferenceViewSet):
     def selected(self):
         return self.related
 
+    def get_queryset(self):
+        return super().get_queryset().public()
+
 
 class SourceViewSet(ReferenceViewSet):
     """The documents (and, for submissions, the practitioners) facts are cited from."""

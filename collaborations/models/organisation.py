@@ -3,8 +3,19 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import ReferenceManager
+from .base import ReferenceQuerySet
 from .reference import OrganisationType
+
+
+class OrganisationQuerySet(ReferenceQuerySet):
+    def public(self):
+        """Hide organisations known only from unpublished sites (a practitioner's draft or
+        a rejected submission): naming them would give the submission away."""
+        from .facts import SiteOrganisation
+
+        participations = SiteOrganisation.objects.filter(organisation=models.OuterRef("pk"))
+        published = participations.filter(site__status="published")
+        return self.exclude(models.Exists(participations) & ~models.Exists(published))
 
 
 class Organisation(models.Model):
@@ -16,7 +27,7 @@ class Organisation(models.Model):
     description = models.TextField(blank=True)
     website = models.URLField(max_length=500, blank=True)
 
-    objects = ReferenceManager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

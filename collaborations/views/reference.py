@@ -128,7 +128,7 @@ class OrganisationDetailView(DetailView):
         organisations = Organisation.objects.select_related("organisation_type").prefetch_related(
             "aliases"
         )
-        return get_object_or_404(organisations, slug=self.kwargs["slug"])
+        return get_object_or_404(organisations.public(), slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         participations = (
