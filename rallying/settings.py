@@ -101,12 +101,26 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "rallying",
+# Rate limits and API downloads live in the cache, so every server process must share it:
+# a file cache under DATA_DIR by default with DEBUG off (several gunicorn workers), memory in
+# development (CACHE_BACKEND=locmem|file, CACHE_DIR).
+CACHE_BACKEND = env_str("CACHE_BACKEND", "locmem" if DEBUG else "file")
+if CACHE_BACKEND == "file":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(DATA_DIR / "cache")),
+        }
     }
-}
+elif CACHE_BACKEND == "locmem":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "rallying",
+        }
+    }
+else:
+    raise ImproperlyConfigured(f"CACHE_BACKEND={CACHE_BACKEND!r}: use 'locmem' or 'file'.")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
