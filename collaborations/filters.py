@@ -5,9 +5,12 @@ facet mean "any of", except where `<facet>_match=all` asks for "all of" (drivers
 partners, practices). An unknown slug is an error that names the allowed values.
 """
 
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField
 
 from accountability.models import (
     AccountabilityApproach,
@@ -103,6 +106,27 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
                 qs = qs.filter(pk__in=self.site_ids([one]))
             return qs
         return qs.filter(pk__in=self.site_ids(value))
+
+
+class StorableDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time the database can hold: one that converts to UTC."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None:
+            try:
+                value.astimezone(UTC)
+            except OverflowError:  # 9999-12-31T23:59-23:59: the query would fail with a 500
+                raise forms.ValidationError(
+                    "%(value)s is out of range.",
+                    code="out_of_range",
+                    params={"value": value.isoformat()},
+                ) from None
+        return value
+
+
+class StorableDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = StorableDateTimeField
 
 
 class SiteFilterSet(django_filters.FilterSet):
@@ -206,7 +230,7 @@ class SiteFilterSet(django_filters.FilterSet):
         max_value=100,
         label="Completeness at least (%)",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = StorableDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         method="filter_updated_since",

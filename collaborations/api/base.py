@@ -1,16 +1,15 @@
 """What every public API view shares: JSON errors, format negotiation, the anonymous rate."""
 
-from rest_framework.renderers import JSONRenderer
-
 from .exceptions import api_exception_handler
 from .negotiation import FormatParameterNegotiation
+from .renderers import EscapedJSONRenderer
 from .throttling import AnonymousRateThrottle
 
 
 class PublicApiMixin:
     content_negotiation_class = FormatParameterNegotiation
     throttle_classes = [AnonymousRateThrottle]
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [EscapedJSONRenderer]
 
     def get_exception_handler(self):
         return api_exception_handler
@@ -19,7 +18,7 @@ class PublicApiMixin:
         """Only sites come as CSV: errors and OPTIONS metadata are JSON whatever was asked."""
         renderer = getattr(request, "accepted_renderer", None)
         is_sites = response.status_code < 400 and request.method in ("GET", "HEAD")
-        if renderer and not is_sites and not isinstance(renderer, JSONRenderer):
-            request.accepted_renderer = JSONRenderer()
-            request.accepted_media_type = JSONRenderer.media_type
+        if renderer and not is_sites and not isinstance(renderer, EscapedJSONRenderer):
+            request.accepted_renderer = EscapedJSONRenderer()
+            request.accepted_media_type = EscapedJSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

@@ -3,16 +3,34 @@
 `pandas.read_csv(url)` reads it with no options: comma-separated, double-quoted where a
 value needs it, no byte-order mark. A text cell that would start with = + - @ (which a
 spreadsheet would run as a formula) gets a leading apostrophe.
+
+JSON goes through EscapedJSONRenderer, which writes <, > and & as \\u escapes.
 """
 
 import csv
 import io
 
-from rest_framework.renderers import BaseRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from .columns import SITE_COLUMNS, SITE_HEADERS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HTML_ESCAPES = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"))
+
+
+class EscapedJSONRenderer(JSONRenderer):
+    """JSON with <, > and & written as \\u escapes: the same data once parsed, but a query
+    value an error message repeats (`driver=<script>...`) never reaches a body as markup.
+
+    They can only occur inside JSON strings, and never inside a multi-byte UTF-8 character,
+    so replacing the bytes is safe.
+    """
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        content = super().render(data, accepted_media_type, renderer_context)
+        for raw, escaped in HTML_ESCAPES:
+            content = content.replace(raw, escaped)
+        return content
 
 
 class SiteCSVRenderer(BaseRenderer):

@@ -6,7 +6,6 @@ from django.utils import timezone
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from collaborations.filters import SiteFilterSet
@@ -18,7 +17,7 @@ from .conditional import detail_validators, list_validators, not_modified, set_v
 from .filtering import SiteFilterBackend, check_known_parameters, site_filter_parameters
 from .negotiation import FixedFormatNegotiation
 from .pagination import SitePagination
-from .renderers import SiteCSVRenderer
+from .renderers import EscapedJSONRenderer, SiteCSVRenderer
 from .serializers import SiteSerializer
 
 
@@ -41,7 +40,7 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     pagination_class = SitePagination
-    renderer_classes = [JSONRenderer, SiteCSVRenderer]
+    renderer_classes = [EscapedJSONRenderer, SiteCSVRenderer]
 
     def list(self, request):
         sites = self.filtered_sites(request, ["format", *SitePagination.parameters])
@@ -110,7 +109,7 @@ class SiteCSVExportView(SiteExportView):
 
 @schema.site_json_export
 class SiteJSONExportView(SiteExportView):
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [EscapedJSONRenderer]
 
 
 def stable_order(sites):
