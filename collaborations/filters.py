@@ -50,7 +50,16 @@ EVIDENCE_CHOICES = [
 
 
 class SlugChoiceField(forms.ModelMultipleChoiceField):
-    """A multiple choice of slugs whose error message lists the allowed slugs."""
+    """A multiple choice of slugs whose error message lists the allowed slugs.
+
+    Empty values are dropped: `?typology=` (an empty select) means no filter, as it does
+    for the single-choice parameters.
+    """
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            value = [one for one in value if one not in ("", None)]
+        return super().clean(value)
 
     def _check_values(self, value):
         try:

@@ -52,3 +52,8 @@ def test_unpublished_sites_are_never_in_the_public_results():
     SiteFactory(slug="draft", status=Site.Status.DRAFT, search_document="oldham")
     SiteFactory(slug="live", search_document="oldham")
     assert filtered("q=oldham") == {"live"}
+
+
+def test_an_empty_facet_value_means_no_filter_on_that_facet():
+    SiteFactory(slug="any")
+    assert filtered("typology=&driver=") == {"any"}

@@ -29,3 +29,12 @@ def test_404_handler_renders_the_template():
     response = page_not_found(RequestFactory().get("/nowhere/"))
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_a_form_sent_without_its_csrf_token_gets_a_page_in_the_site_layout():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/submit/", {"name": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<main id="main"' in html and "This form has expired" in html
