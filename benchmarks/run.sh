@@ -15,7 +15,7 @@ export DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1
 export SECRET_KEY=$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')
 export API_ANON_RATE=100000000/hour
 unset DATABASE_URL || true
-trap 'kill $(cat "$RALLYING_DATA_DIR/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$RALLYING_DATA_DIR"' EXIT
+trap 'kill $(cat "$RALLYING_DATA_DIR/gunicorn.pid" 2>/dev/null) 2>/dev/null || true; sleep 1; rm -rf "$RALLYING_DATA_DIR"' EXIT
 
 $BIN/python manage.py migrate --noinput -v0
 $BIN/python manage.py collectstatic --noinput -v0
@@ -50,7 +50,7 @@ URLS=(
   echo "| URL | requests/s | mean latency | p99 latency | non-2xx |"
   echo "| --- | ---: | ---: | ---: | ---: |"
   for url in "${URLS[@]}"; do
-    out=$(wrk -t2 -c10 -d10s --latency "http://127.0.0.1:$PORT$url")
+    out=$(wrk -t2 -c10 -d10s --timeout 10s --latency "http://127.0.0.1:$PORT$url")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     mean=$(awk '/Latency/{print $2; exit}' <<<"$out")
     p99=$(awk '/ 99%/{print $2}' <<<"$out")
