@@ -15,6 +15,7 @@ class AccountabilityApproach(ReferenceItem):
 
     class Meta(ReferenceItem.Meta):
         verbose_name = "accountability approach"
+        verbose_name_plural = "accountability approaches"
 
 
 class MeasurementApproach(ReferenceItem):
@@ -29,6 +30,7 @@ class MeasurementApproach(ReferenceItem):
 
     class Meta(ReferenceItem.Meta):
         verbose_name = "measurement approach"
+        verbose_name_plural = "measurement approaches"
 
 
 class AccountabilityLineType(ReferenceItem):

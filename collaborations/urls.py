@@ -1,6 +1,6 @@
 from django.urls import path
 
-from collaborations.views.about import AboutView
+from collaborations.views.about import AboutView, CodebookView, DownloadsView, SourceListView
 from collaborations.views.compare import CompareView
 from collaborations.views.home import HomeView
 from collaborations.views.reference import (
@@ -27,4 +27,7 @@ urlpatterns = [
     path("drivers/", DriverMatrixView.as_view(), name="driver-matrix"),
     path("framework/", FrameworkView.as_view(), name="framework"),
     path("about/", AboutView.as_view(), name="about"),
+    path("sources/", SourceListView.as_view(), name="source-list"),
+    path("codebook/", CodebookView.as_view(), name="codebook"),
+    path("downloads/", DownloadsView.as_view(), name="downloads"),
 ]

@@ -1,14 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
+from collaborations.api.reference_page import ApiReferenceView
+from rallying.favicon import favicon
 from rallying.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("api/v1/", include("collaborations.api.urls")),
     path("", include("collaborations.submissions.urls")),
     path("", include("accountability.urls")),

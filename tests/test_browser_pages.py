@@ -239,7 +239,7 @@ def test_open_a_case_page_and_read_its_evidence(live_server, page):
     assert "Grant funding" in funding.inner_text()
     citation = funding.locator(".citation a").first
     assert citation.inner_text() == "GO Lab research slides, Research Subjects (Funding column)"
-    assert citation.get_attribute("href") == "/about/#source-golab-slides"
+    assert citation.get_attribute("href") == "/sources/#source-golab-slides"
     assert "Not stated in the sources" in page.locator("#who").inner_text()
     assert "@misc{rallying_west_london_zone_" in page.locator("#cite").inner_text()
     # A fact value leads to the browse page filtered by it.
@@ -289,6 +289,10 @@ PAGES = {
     "accountability": "/accountability/",
     "framework": "/framework/",
     "about": "/about/",
+    "sources": "/sources/",
+    "codebook": "/codebook/",
+    "downloads": "/downloads/",
+    "api-docs": "/api/docs/",
     "not-found": "/sites/secret-draft/",
 }
 
@@ -306,3 +310,19 @@ def test_page_has_no_axe_violations_at_either_width(live_server, page, name):
         )
         assert overflow <= 0, f"{name} scrolls sideways at {width}px"
     shoot(page, name)
+
+
+def test_on_a_phone_the_header_is_one_row_with_a_menu_that_opens(live_server, page):
+    build_catalogue()
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/sites/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] < 70
+    assert not page.get_by_role("link", name="Typology").is_visible()
+    page.get_by_text("Menu").click()
+    page.get_by_role("link", name="Typology").click()
+    page.wait_for_url("**/typologies/")
+    # On a wide screen the links are in the header itself, and there is no menu button.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.get_by_role("link", name="Drivers").is_visible()
+    assert not page.get_by_text("Menu").is_visible()

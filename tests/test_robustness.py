@@ -173,9 +173,7 @@ def parse_html(html: str) -> PageParser:
 
 
 # Pages not built on the site's layout, and why.
-LAYOUT_EXEMPT = {
-    "/api/docs/": "Swagger UI: drf-spectacular's page, drawn by JavaScript from the schema",
-}
+LAYOUT_EXEMPT: dict[str, str] = {}
 
 
 def layout_problems(url: str, html: PageParser) -> list[str]:

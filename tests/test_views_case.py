@@ -93,7 +93,7 @@ def test_case_page_shows_every_group_with_citations(client, wlz):
     ):
         assert fact in html, fact
     citation = "GO Lab slides, Research Subjects (Funding column)"
-    assert f'<a href="/about/#source-golab-slides">{citation}</a>' in html
+    assert f'<a href="/sources/#source-golab-slides">{citation}</a>' in html
     assert 'href="/organisations/wlz-charity/"' in html
 
 

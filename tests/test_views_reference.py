@@ -1,5 +1,7 @@
 """Home, typologies, drivers, framework, accountability, organisations and about."""
 
+import datetime
+
 import pytest
 
 from accountability.models import AccountabilityApproach
@@ -39,6 +41,10 @@ PAGES = [
     "/framework/",
     "/accountability/",
     "/about/",
+    "/sources/",
+    "/codebook/",
+    "/downloads/",
+    "/api/docs/",
     "/compare/",
 ]
 
@@ -182,20 +188,53 @@ def test_organisation_page_lists_published_sites_by_role(client):
     assert client.get("/organisations/nope/").status_code == 404
 
 
-def test_about_has_source_anchors_licence_contribution_codebook_and_downloads(client):
-    SourceFactory(slug="golab-slides", title="Are we Rallying Together? slides")
-    DriverFactory(name="Systemic working", description="Working across the whole system")
+def test_about_says_what_and_who_and_links_each_page_about_the_catalogue(client):
     html = client.get("/about/").content.decode()
-    assert 'id="source-golab-slides"' in html
     assert "CC BY 4.0" in html and "the project’s own choice" in html
     assert "remains the copyright of those documents’ authors" in html
     assert 'href="/submit/"' in html
-    assert 'href="/api/v1/sites/export.csv"' in html
-    assert 'href="/api/v1/sites/export.json"' in html
-    # The codebook is generated: fields of Site and every value of every reference table.
+    for page in ("/sources/", "/codebook/", "/downloads/", "/api/docs/"):
+        assert f'href="{page}"' in html
+    # The codebook lives on its own page: the about page stays short.
+    assert "<code>study_depth</code>" not in html
+    assert len(html) < 20_000
+
+
+def test_sources_page_anchors_each_source_with_its_date_in_one_format(client):
+    SourceFactory(
+        slug="golab-slides",
+        title="Are we Rallying Together? slides",
+        published_on=datetime.date(2019, 7, 23),
+        date_text="July, 23 2019",
+        seed_file="003_00c31a9d5c105702.txt",
+    )
+    html = client.get("/sources/").content.decode()
+    assert 'id="source-golab-slides"' in html
+    assert "23 July 2019" in html and "July, 23 2019" not in html
+    assert "003_00c31a9d5c105702" not in html  # readers never see file names
+
+
+def test_codebook_defines_every_field_and_every_reference_value(client):
+    DriverFactory(name="Systemic working", description="Working across the whole system")
+    html = client.get("/codebook/").content.decode()
     assert "<code>study_depth</code>" in html and "<code>completeness</code>" in html
     assert "Systemic working" in html and "Working across the whole system" in html
     assert 'id="codebook-driver"' in html
+    assert "approachs" not in html.lower()
+
+
+def test_downloads_links_the_whole_catalogue_and_the_codebook(client):
+    html = client.get("/downloads/").content.decode()
+    assert 'href="/api/v1/sites/export.csv"' in html
+    assert 'href="/api/v1/sites/export.json"' in html
+    assert 'href="/codebook/"' in html
+
+
+def test_favicon_is_served_at_the_root(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
 
 
 def test_unknown_address_is_the_styled_404(client):

@@ -3,6 +3,7 @@ query strings for pagination and sorting, the current section of the navigation.
 
 from django import template
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -96,3 +97,12 @@ def shared_citation(rows):
     if len(keys) == 1 and rows[0].source_id:
         return rows[0]
     return None
+
+
+@register.filter
+def source_date(source):
+    """A source's date in the catalogue's one format ("23 July 2019"); the document's own
+    words only where it gives no full date (such as "2018/19")."""
+    if source.published_on:
+        return date_format(source.published_on, "j F Y")
+    return source.date_text
