@@ -2,7 +2,27 @@
 
 from django.db import models
 
-from .base import CitedFact, ReferenceManager
+from .base import CitedFact, ReferenceQuerySet
+
+
+class SourceQuerySet(ReferenceQuerySet):
+    def public(self):
+        """Documents and moderator codings; a practitioner's source only once the submission
+        or accepted proposal it belongs to is on a published site (a draft's source would
+        name an unpublished submission)."""
+        from .site import Site
+        from .submission import ChangeProposal, Submission
+
+        published = Site.Status.PUBLISHED
+        submission = Submission.objects.filter(source=models.OuterRef("pk"))
+        proposal = ChangeProposal.objects.filter(
+            source=models.OuterRef("pk"), status=ChangeProposal.Status.ACCEPTED
+        )
+        return self.filter(
+            ~models.Q(kind=Source.Kind.PRACTITIONER)
+            | models.Exists(submission.filter(site__status=published))
+            | models.Exists(proposal.filter(site__status=published))
+        )
 
 
 class Source(models.Model):
@@ -28,7 +48,7 @@ class Source(models.Model):
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
-    objects = ReferenceManager()
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "title"]

@@ -23,7 +23,7 @@ class SourceListView(TemplateView):
     template_name = "collaborations/source_list.html"
 
     def get_context_data(self, **kwargs):
-        sources = list(Source.objects.all())
+        sources = list(Source.objects.public())
         return super().get_context_data(
             documents=[s for s in sources if s.kind == Source.Kind.DOCUMENT],
             other_sources=[s for s in sources if s.kind != Source.Kind.DOCUMENT],
