@@ -175,7 +175,7 @@ def test_links_to_sites_do_not_carry_the_format_of_the_request(client):
 def test_organisations_known_only_from_unpublished_sites_are_not_listed(client):
     from tests.factories import OrganisationFactory, SiteOrganisationFactory
 
-    hidden = OrganisationFactory(slug="draft-only-org")
+    hidden = OrganisationFactory(slug="draft-only-org", is_public=False)
     SiteOrganisationFactory(organisation=hidden, site__status="submitted")
     listed = client.get("/api/v1/organisations/").json()
     assert "draft-only-org" not in [row["slug"] for row in listed]

@@ -244,8 +244,11 @@ def test_unknown_address_is_the_styled_404(client):
 
 
 def test_an_organisation_known_only_from_unpublished_sites_is_not_public(client):
-    org = OrganisationFactory(slug="draft-only-org")
+    from collaborations.submissions.organisations import site_organisations_publish
+
+    org = OrganisationFactory(slug="draft-only-org", is_public=False)
     SiteOrganisationFactory(organisation=org, site__status="submitted")
     assert client.get("/organisations/draft-only-org/").status_code == 404
-    SiteOrganisationFactory(organisation=org, site__status="published")
+    published = SiteOrganisationFactory(organisation=org, site__status="published")
+    site_organisations_publish(published.site)
     assert client.get("/organisations/draft-only-org/").status_code == 200

@@ -9,13 +9,9 @@ from .reference import OrganisationType
 
 class OrganisationQuerySet(ReferenceQuerySet):
     def public(self):
-        """Hide organisations known only from unpublished sites (a practitioner's draft or
-        a rejected submission): naming them would give the submission away."""
-        from .facts import SiteOrganisation
-
-        participations = SiteOrganisation.objects.filter(organisation=models.OuterRef("pk"))
-        published = participations.filter(site__status="published")
-        return self.exclude(models.Exists(participations) & ~models.Exists(published))
+        """Hide organisations a practitioner's submission brought in until a moderator
+        publishes a site naming them: naming them would give the submission away."""
+        return self.filter(is_public=True)
 
 
 class Organisation(models.Model):
@@ -26,6 +22,11 @@ class Organisation(models.Model):
     )
     description = models.TextField(blank=True)
     website = models.URLField(max_length=500, blank=True)
+    is_public = models.BooleanField(
+        default=True,
+        help_text="Off for an organisation first named by a practitioner's submission, until "
+        "a moderator publishes a site that names it.",
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

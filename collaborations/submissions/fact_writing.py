@@ -12,7 +12,7 @@ from collaborations.derived import refresh_site_derived
 from collaborations.models import FieldCitation, Site, SiteOrganisation, Source
 
 from .facts import CODINGS, FACT_KEYS, FACT_SETS, SITE_COLUMNS, SiteFacts, accountability_lines_of
-from .organisations import lead_role, organisation_for_lead
+from .organisations import lead_role, organisation_for_lead, organisations_unused_delete
 
 
 def site_facts_write(
@@ -113,6 +113,7 @@ def _write_lead(site: Site, facts: SiteFacts, cite: dict) -> None:
         return
     for participation in leads:
         participation.delete()
+    organisations_unused_delete(p.organisation_id for p in leads)
     if not wanted:
         return
     organisation = organisation_for_lead(wanted, facts.lead_organisation_type)

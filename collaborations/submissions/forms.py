@@ -251,6 +251,7 @@ def initial_from_facts(facts: SiteFacts) -> dict:
             "region",
             "local_authority",
             "lead_organisation_name",
+            "lead_organisation_type",
             "initiated_by",
             "scope",
             "start_year",

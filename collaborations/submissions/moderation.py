@@ -15,6 +15,7 @@ from collaborations.models import ModerationDecision, Site, Submission
 
 from .errors import StaleVersion
 from .notifications import notify_submitter
+from .organisations import site_organisations_publish
 from .permissions import is_moderator
 from .revisions import site_revision_record
 
@@ -59,6 +60,8 @@ def _decide(
     if status == Status.PUBLISHED and site.published_at is None:
         site.published_at = timezone.now()
     site.save(update_fields=["status", "published_at", "updated_at"])
+    if status == Status.PUBLISHED:
+        site_organisations_publish(site)
     submission.version += 1
     submission.save(update_fields=["version", "updated_at"])
     revision = site_revision_record(

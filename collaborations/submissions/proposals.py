@@ -19,7 +19,7 @@ from .fact_writing import site_facts_write
 from .facts import FACT_KEYS, SiteFacts, changed_keys, facts_snapshot, site_facts_of
 from .facts_json import facts_from_json, facts_to_json
 from .notifications import notify_proposer
-from .organisations import unique_slug
+from .organisations import site_organisations_publish, unique_slug
 from .permissions import is_moderator
 from .revisions import site_revision_baseline, site_revision_record
 
@@ -131,6 +131,7 @@ def change_proposal_accept(
         site_facts_write(
             site=site, facts=facts, source=source, locator="Proposed change", keys=keys
         )
+        site_organisations_publish(site)
         revision = site_revision_record(
             site=site,
             author=moderator,
