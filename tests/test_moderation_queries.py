@@ -4,13 +4,17 @@ import pytest
 from django.template import Context, Template
 from rest_framework.authtoken.models import Token
 
-from collaborations.models import ChangeProposal
+from collaborations.models import ChangeProposal, Site
 from collaborations.submissions import moderation
 from tests import factories as f
 from tests.factories import build_large_catalogue
 from tests.test_submissions_support import create_submission, make_moderator, make_reference_data
 
 pytestmark = pytest.mark.django_db
+
+
+def slug_of(number: int) -> str:
+    return Site.objects.get(name=f"Submission {number}").slug
 
 
 @pytest.fixture
@@ -47,9 +51,9 @@ def test_moderator_pages_cost_bounded_queries(client, busy_portal, django_assert
     assert queue.status_code == 200
     assert queue.content.decode().count("/moderation/proposals/") >= 60
     with django_assert_max_num_queries(40):
-        assert client.get("/moderation/submissions/submission-3/").status_code == 200
+        assert client.get(f"/moderation/submissions/{slug_of(3)}/").status_code == 200
     with django_assert_max_num_queries(30):
-        assert client.get("/moderation/sites/submission-3/history/").status_code == 200
+        assert client.get(f"/moderation/sites/{slug_of(3)}/history/").status_code == 200
     with django_assert_max_num_queries(30):
         assert (
             client.get(f"/moderation/proposals/{ChangeProposal.objects.first().pk}/").status_code
@@ -82,9 +86,9 @@ def test_practitioner_forms_cost_bounded_queries(
     with django_assert_max_num_queries(25):
         assert client.get("/submit/").status_code == 200
     with django_assert_max_num_queries(40):
-        assert client.get("/submissions/submission-3/edit/").status_code == 200
+        assert client.get(f"/submissions/{slug_of(3)}/edit/").status_code == 200
     with django_assert_max_num_queries(30):
-        assert client.get("/submissions/submission-3/").status_code == 200
+        assert client.get(f"/submissions/{slug_of(3)}/").status_code == 200
     with django_assert_max_num_queries(40):
         assert client.get(f"/sites/{sites[0].slug}/propose/").status_code == 200
     key = Token.objects.create(user=owner).key

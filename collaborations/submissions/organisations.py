@@ -1,9 +1,10 @@
 """Finding or creating the organisation a submitter names as the lead."""
 
 from django.db.models import Q
-from django.utils.text import slugify
 
 from collaborations.models import Organisation, OrganisationRole, OrganisationType, Site
+
+from .slugs import slug_save
 
 LEAD_ROLE_SLUG = "lead"
 
@@ -24,17 +25,6 @@ def organisation_named(name: str) -> Organisation | None:
     )
 
 
-RESERVED_SLUGS = {"lost-link", "access", "new"}
-
-
-def unique_slug(model, text: str, max_length: int) -> str:
-    base = (slugify(text) or "untitled")[: max_length - 8].strip("-")
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def organisation_for_lead(
     name: str, organisation_type: OrganisationType | None
 ) -> Organisation | None:
@@ -44,13 +34,10 @@ def organisation_for_lead(
     if existing or organisation_type is None:
         return existing
     organisation = Organisation(
-        slug=unique_slug(Organisation, name, 80),
-        name=name.strip(),
-        organisation_type=organisation_type,
-        is_public=False,
+        name=name.strip(), organisation_type=organisation_type, is_public=False
     )
-    organisation.full_clean()
-    organisation.save()
+    organisation.full_clean(exclude=["slug"])
+    slug_save(organisation, name, random_suffix=True)
     return organisation
 
 

@@ -19,9 +19,10 @@ from .fact_writing import site_facts_write
 from .facts import FACT_KEYS, SiteFacts, changed_keys, facts_snapshot, site_facts_of
 from .facts_json import facts_from_json, facts_to_json
 from .notifications import notify_proposer
-from .organisations import site_organisations_publish, unique_slug
+from .organisations import site_organisations_publish
 from .permissions import is_moderator
 from .revisions import site_revision_baseline, site_revision_record
+from .slugs import slug_save
 
 Status = ChangeProposal.Status
 Action = ModerationDecision.Action
@@ -92,7 +93,6 @@ def _proposal_source(proposal: ChangeProposal) -> Source:
     today = date_format(timezone.localdate(), "j F Y")
     who = proposal.organisation_name
     source = Source(
-        slug=unique_slug(Source, f"proposal-{proposal.pk}-{proposal.site.slug}", 80),
         kind=Source.Kind.PRACTITIONER,
         title=f"Self-reported by {who} (proposed change to {proposal.site.name}, {today})"[:300],
         short_title=f"Self-reported by {who}"[:120],
@@ -100,8 +100,8 @@ def _proposal_source(proposal: ChangeProposal) -> Source:
         date_text=str(timezone.localdate().year),
         description="A change proposed by a practitioner and accepted by a moderator.",
     )
-    source.full_clean()
-    source.save()
+    source.full_clean(exclude=["slug"])
+    slug_save(source, f"proposal-{proposal.pk}-{proposal.site.slug}")
     return source
 
 

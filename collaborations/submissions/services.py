@@ -16,8 +16,8 @@ from .errors import NotEditable, StaleVersion
 from .fact_writing import site_facts_write
 from .facts import SiteFacts
 from .notifications import notify_submitter
-from .organisations import unique_slug
 from .revisions import site_revision_record
+from .slugs import slug_save
 
 SUBMISSION_LOCATOR = "Submission form"
 
@@ -35,22 +35,26 @@ def practitioner_source_title(facts: SiteFacts) -> str:
     return f"Self-reported by {who}"
 
 
-def _source_refresh(source: Source, facts: SiteFacts) -> None:
+def _source_fill(source: Source, facts: SiteFacts) -> None:
     title = practitioner_source_title(facts)
     source.title, source.short_title = title[:300], title[:120]
     source.author = facts.lead_organisation_name.strip()[:300]
     source.date_text = str(timezone.now().year)
-    source.full_clean()
+    source.full_clean(exclude=["slug"])
+
+
+def _source_refresh(source: Source, facts: SiteFacts) -> None:
+    _source_fill(source, facts)
     source.save()
 
 
 def _source_for_new_submission(site: Site, facts: SiteFacts) -> Source:
     source = Source(
-        slug=unique_slug(Source, f"self-reported-{site.slug}", 80),
         kind=Source.Kind.PRACTITIONER,
         description="Submitted by a practitioner through the portal and checked by a moderator.",
     )
-    _source_refresh(source, facts)
+    _source_fill(source, facts)
+    slug_save(source, f"self-reported-{site.slug}")
     return source
 
 
@@ -60,14 +64,13 @@ def submission_create(
     owner = owner if owner is not None and owner.is_authenticated else None
     with transaction.atomic():
         site = Site(
-            slug=unique_slug(Site, facts.name, 100),
             name=facts.name,
             kind=Site.Kind.PRACTITIONER_SUBMISSION,
             status=Site.Status.SUBMITTED if submit else Site.Status.DRAFT,
             owner=owner,
         )
-        site.full_clean()
-        site.save()
+        site.full_clean(exclude=["slug"])
+        slug_save(site, facts.name, random_suffix=True)
         submission = Submission(
             site=site,
             source=_source_for_new_submission(site, facts),
