@@ -10,7 +10,9 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from collaborations import models as col
+from collaborations.changelog.admin import withdraw_from_catalogue
 from collaborations.derived import refresh_site_derived
+from collaborations.submissions.revisions import site_public_revision_sync
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
@@ -121,6 +123,7 @@ class SiteAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["owner"]
     readonly_fields = ["completeness", "created_at", "updated_at"]
     date_hierarchy = "updated_at"
+    actions = [withdraw_from_catalogue]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "owner"]}),
         ("Place", {"fields": ["locality", "local_authority", "region"]}),
@@ -163,6 +166,10 @@ class SiteAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_site_derived(form.instance)
+        # Edits here skip moderation: the public change log still records them.
+        site_public_revision_sync(
+            site=form.instance, note="Corrected by the catalogue's editors", author=request.user
+        )
 
 
 fact_admin(col.FieldCitation, ["field"])

@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, re_path
 
+from collaborations.changelog.feeds import ChangeFeed, NewSiteFeed, SearchChangeFeed, SiteChangeFeed
 from collaborations.views.about import AboutView, CodebookView, DownloadsView, SourceListView
+from collaborations.views.changes import ChangeListView, RevisionCitationView, SiteRevisionView
 from collaborations.views.compare import CompareView
 from collaborations.views.home import HomeView
 from collaborations.views.reference import (
@@ -18,6 +20,21 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("sites/", SiteListView.as_view(), name="site-list"),
     path("sites/<slug:slug>/", SiteDetailView.as_view(), name="site-detail"),
+    path("sites/<slug:slug>/feed/", SiteChangeFeed(), name="site-feed"),
+    path(
+        "sites/<slug:slug>/revisions/<int:number>/",
+        SiteRevisionView.as_view(),
+        name="site-revision",
+    ),
+    re_path(
+        r"^sites/(?P<slug>[-a-zA-Z0-9_]+)/revisions/(?P<number>[0-9]+)/cite\.(?P<extension>bib|ris|json|txt)$",
+        RevisionCitationView.as_view(),
+        name="site-revision-citation",
+    ),
+    path("changes/", ChangeListView.as_view(), name="change-list"),
+    path("changes/feed/", ChangeFeed(), name="change-feed"),
+    path("changes/feed/new-sites/", NewSiteFeed(), name="new-site-feed"),
+    path("changes/feed/search/", SearchChangeFeed(), name="search-feed"),
     path("compare/", CompareView.as_view(), name="compare"),
     path(
         "organisations/<slug:slug>/", OrganisationDetailView.as_view(), name="organisation-detail"

@@ -48,3 +48,50 @@ def test_the_documented_csv_columns_are_the_real_ones():
 def test_the_readme_points_here():
     readme = (DOCS.parent.parent / "README.md").read_text(encoding="utf-8")
     assert "docs/api.md" in readme
+
+
+def sync_example() -> str:
+    section = TEXT.split("## Keeping in sync", 1)[1].split("\n## ", 1)[0]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+
+
+class ClientRequests:
+    """`requests.get` answered by the Django test client, for running the docs' example."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, url, params=None, timeout=None):
+        response = self.client.get(url, params or {})
+
+        def raise_for_status():
+            assert response.status_code < 400, (url, response.status_code)
+
+        response.raise_for_status = raise_for_status
+        return response
+
+
+def test_the_keeping_in_sync_example_copies_the_catalogue_and_then_keeps_up(
+    client, seed_catalogue, tmp_path, monkeypatch
+):
+    import json
+    import sys
+
+    from collaborations.changelog.withdrawal import site_withdraw
+    from collaborations.models import Site
+    from tests.test_submissions_support import make_moderator
+
+    monkeypatch.setitem(sys.modules, "requests", ClientRequests(client))
+    monkeypatch.chdir(tmp_path)
+    code = compile(sync_example(), "docs/api.md", "exec")
+
+    def copied():
+        exec(code, {"__name__": "example"})
+        return json.loads((tmp_path / "rallying-copy.json").read_text())["sites"]
+
+    assert set(copied()) == set(Site.public.values_list("slug", flat=True))
+    wigan = Site.public.get(slug="wigan-council")
+    site_withdraw(site_id=wigan.pk, moderator=make_moderator(), reason="Test withdrawal")
+    sites = copied()
+    assert "wigan-council" not in sites
+    assert set(sites) == set(Site.public.values_list("slug", flat=True))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from collaborations.changelog.catalogue import catalogue_revisions_record
 from collaborations.models import Site, TypologyPartner
 from tests.factories import (
     AccountabilityApproachFactory,
@@ -177,6 +178,7 @@ def build_catalogue():
     ChallengeFactory(name="Attribution", family__name="Complex social problems")
     OpenQuestionFactory(name="Governance without hierarchy")
     SiteFactory(slug="secret-draft", name="Secret draft", status=Site.Status.DRAFT)
+    catalogue_revisions_record(list(Site.objects.all()))
     return sites
 
 
@@ -294,6 +296,8 @@ PAGES = {
     "downloads": "/downloads/",
     "api-docs": "/api/docs/",
     "not-found": "/sites/secret-draft/",
+    "changes": "/changes/",
+    "revision": "/sites/west-london-zone/revisions/1/",
 }
 
 

@@ -8,6 +8,7 @@ Django first redirects to it).
 from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
+from .changes import ChangeListView
 from .not_found import ApiNotFoundView
 from .reference_views import REFERENCE_VIEWSETS
 from .views import SiteCSVExportView, SiteJSONExportView, SiteViewSet
@@ -21,6 +22,7 @@ for prefix, viewset in REFERENCE_VIEWSETS.items():
     router.register(prefix, viewset, basename=prefix)
 
 urlpatterns = [
+    path("changes/", ChangeListView.as_view(), name="change-list"),
     path("sites/export.csv", SiteCSVExportView.as_view(), name="site-export-csv"),
     path("sites/export.json", SiteJSONExportView.as_view(), name="site-export-json"),
     *router.urls,

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from collaborations.changelog.catalogue import catalogue_revisions_record
 from collaborations.derived import refresh_site_derived
 from collaborations.models import Quote
 
@@ -87,6 +88,7 @@ def catalogue_load(*, path: Path | None = None) -> LoadSummary:
         link_sites(deferred, summary, lookup)
         for site in sites:
             refresh_site_derived(site)
+        catalogue_revisions_record(sites)
     return summary
 
 

@@ -1,4 +1,5 @@
 from .base import CitedFact, ReferenceItem
+from .changes import CatalogueChange
 from .facts import (
     FieldCitation,
     SiteAlias,
@@ -43,6 +44,7 @@ from .submission import (
 )
 
 __all__ = [
+    "CatalogueChange",
     "CitedFact",
     "ReferenceItem",
     "FieldCitation",

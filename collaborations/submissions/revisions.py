@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from collaborations.changelog.recording import public_changes_record
 from collaborations.models import Site, SiteRevision, Source
 
 from .diffs import changes_to_json, snapshot_diff
@@ -32,6 +33,8 @@ def site_revision_record(
     )
     revision.full_clean()
     revision.save()
+    if is_public:
+        public_changes_record(revision=revision)
     return revision
 
 
@@ -44,3 +47,21 @@ def site_revision_baseline(*, site: Site) -> None:
 
 def latest_revision(site: Site) -> SiteRevision | None:
     return SiteRevision.objects.filter(site=site).order_by("-number").first()
+
+
+def site_public_revision_sync(
+    *, site: Site, note: str, author: AbstractBaseUser | None = None, evidence=None
+) -> SiteRevision | None:
+    """Record a public revision if the site's public state differs from its last one:
+    published for the first time (or again), withdrawn, or its facts changed. Writers that
+    do not go through moderation (the catalogue loader, the admin) call this."""
+    last = SiteRevision.objects.filter(site=site, is_public=True).order_by("-number").first()
+    published = site.status == Site.Status.PUBLISHED
+    was_published = last is not None and last.status == Site.Status.PUBLISHED
+    if not published and not was_published:
+        return None
+    if published and was_published and last.snapshot == facts_snapshot(site_facts_of(site)):
+        return None
+    return site_revision_record(
+        site=site, author=author, note=note, evidence=evidence, is_public=True
+    )

@@ -1,15 +1,12 @@
 """Browse (with facets, search, sorting, pagination) and the case page."""
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.generic import DetailView, View
 
 from collaborations.derived import missing_key_facts
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 from collaborations.pages import browse, case
-from collaborations.pages.citation import site_citation
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets
 
@@ -86,11 +83,6 @@ class SiteDetailView(DetailView):
             missing_facts=missing_key_facts(site),
             related=case.related_sites(site),
             compare_choices=Site.public.exclude(pk=site.pk).values_list("slug", "name"),
-            citation=site_citation(
-                site,
-                url=settings.SITE_URL + site.get_absolute_url(),
-                accessed=timezone.localdate(),
-            ),
             api_url=f"/api/v1/sites/{site.slug}/",
         )
         return context

@@ -1,0 +1,1 @@
+"""The public change log of the catalogue: recording it, reading it, and its feeds."""
