@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 
 from collaborations.api.reference_page import ApiReferenceView
+from collaborations.api.schema_view import SchemaView
 from rallying.favicon import favicon
 from rallying.health import healthz
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("api/v1/", include("collaborations.api.urls")),
     path("", include("collaborations.submissions.urls")),
@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("collaborations.urls")),
 ]
 
+handler400 = "collaborations.views.errors.bad_request"
 handler404 = "collaborations.views.errors.page_not_found"
 handler500 = "collaborations.views.errors.server_error"
