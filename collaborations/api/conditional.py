@@ -1,8 +1,9 @@
 """ETag and Last-Modified for site lists and details, and the 304 they allow.
 
-The validators come from one query: when any site last changed (drafts included, so
-unpublishing a site moves the date on), when any fact row last changed (the fact history
-records every write, including the loader's), and how many sites match. The ETag also
+The validators come from one query: when any site that is or was published last changed
+(so unpublishing a site moves the date on), when a fact row of such a site last changed
+(the fact history records every write, including the loader's), and how many sites match.
+A private draft's writes never move them: the date would tell when someone saved one. The ETag also
 covers the full URL (filters, page, host: the body holds absolute links) and the format,
 so JSON and CSV never share one. Renaming a reference row (a driver, say) does not
 change them: clients see the new name with the next change to the catalogue.
@@ -32,13 +33,23 @@ class Validators:
     etag: str
 
 
+def ever_published():
+    """Sites published now or at some time (their history says so, whoever saved them)."""
+    published = Site.Status.PUBLISHED
+    once = Site.history.filter(status=published).values("id")
+    return Site.objects.filter(Q(status=published) | Q(published_at__isnull=False) | Q(pk__in=once))
+
+
 def facts_changed(site=None):
-    """The latest write to any fact row (of one site, given an OuterRef to it)."""
+    """The latest write to a fact row of a site that is or was published (or of one site,
+    given an OuterRef to it)."""
     latest = []
     for history in fact_history_models():
         rows = history.objects.order_by()
         if site is not None:
             rows = rows.filter(site_id=site)
+        else:
+            rows = rows.filter(site_id__in=ever_published().values("pk"))
         newest = rows.annotate(newest=Func(F("history_date"), function="MAX")).values("newest")
         latest.append(Coalesce(Subquery(newest), NEVER))
     return Greatest(*latest)
@@ -46,10 +57,14 @@ def facts_changed(site=None):
 
 def list_validators(request, queryset) -> Validators:
     """One query: the catalogue's last change and how many sites the filters match."""
-    row = Site.objects.order_by().aggregate(
-        sites_changed=Max("updated_at"),
-        facts_changed=Max(facts_changed()),
-        count=Count("pk", filter=Q(pk__in=queryset.order_by().values("pk"))),
+    row = (
+        ever_published()
+        .order_by()
+        .aggregate(
+            sites_changed=Max("updated_at"),
+            facts_changed=Max(facts_changed()),
+            count=Count("pk", filter=Q(pk__in=queryset.order_by().values("pk"))),
+        )
     )
     return _validators(request, row["count"], row["sites_changed"], row["facts_changed"])
 
