@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"0", "false", "no", "off", ""}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -13,11 +13,15 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name) or default
 
 
-def env_bool(name: str, default: bool) -> bool:
+def env_bool(name: str, default: bool, *, empty: bool | None = None) -> bool:
+    """An empty value counts as unset (the default), or as `empty` where that is given: a
+    blank line in an env file must never switch a safeguard off."""
     raw = os.environ.get(name)
     if raw is None:
         return default
     word = raw.strip().lower()
+    if not word:
+        return default if empty is None else empty
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:

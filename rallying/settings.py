@@ -5,6 +5,7 @@ under data/. With DEBUG off the process refuses to start until SECRET_KEY and
 ALLOWED_HOSTS are set. See .env.example for every variable.
 """
 
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("RALLYING_DATA_DIR", str(BASE_DIR / "data")))
 DEV_SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
-DEBUG = env_bool("DEBUG", default=True)
+# An empty DEBUG= reads as off: the safe reading of a blank line in a production env file.
+DEBUG = env_bool("DEBUG", default=True, empty=False)
 SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: forwarded headers from anyone but TRUSTED_PROXIES are dropped before use.
+    "rallying.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -166,7 +170,14 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 
 # Production hardening: on whenever DEBUG is off (manage.py check --deploy stays clean).
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are
+# believed; empty: none (rallying/proxy.py drops the headers, gunicorn.conf.py too).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+try:
+    [ip_network(proxy, strict=False) for proxy in TRUSTED_PROXIES]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {exc}") from exc
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
