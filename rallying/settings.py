@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "simple_history",
     "collaborations",
     "accountability",
+    "following",
 ]
 
 MIDDLEWARE = [

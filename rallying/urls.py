@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("api/v1/", include("collaborations.api.urls")),
+    path("follow/", include("following.urls")),
     path("", include("collaborations.submissions.urls")),
     path("", include("accountability.urls")),
     path("", include("collaborations.urls")),
