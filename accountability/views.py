@@ -1,6 +1,6 @@
 """/accountability/: how collaborations show success and to whom they answer."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
 from accountability.models import (
@@ -16,35 +16,31 @@ from accountability.models import (
 )
 from collaborations.models import Site
 from collaborations.pages.examples import attach_examples, examples_by_value
-
-
-def _with_site_count(queryset, relation, **conditions):
-    condition = Q(**{f"{relation}__site__in": Site.public.values("pk")})
-    for key, value in conditions.items():
-        condition &= Q(**{f"{relation}__{key}": value})
-    return queryset.annotate(site_count=Count(f"{relation}__site", filter=condition, distinct=True))
+from collaborations.site_counts import with_site_counts
 
 
 class AccountabilityView(TemplateView):
     template_name = "accountability/overview.html"
 
     def get_context_data(self, **kwargs):
-        approaches = _with_site_count(
-            AccountabilityApproach.objects.select_related("source"), "site_facts"
+        approaches = with_site_counts(
+            AccountabilityApproach.objects.select_related("source"),
+            SiteAccountabilityApproach,
+            "approach",
         )
-        measurements = _with_site_count(
+        measurements = with_site_counts(
             MeasurementApproach.objects.select_related("source", "exemplar"),
-            "codings",
+            MeasurementCoding,
+            "approach",
             is_current=True,
         )
-        line_types = _with_site_count(
-            AccountabilityLineType.objects.select_related("source"), "lines"
+        line_types = with_site_counts(
+            AccountabilityLineType.objects.select_related("source"), AccountabilityLine, "line_type"
         )
         challenges = Challenge.objects.select_related("source")
         families = ChallengeFamily.objects.select_related("source").prefetch_related(
             Prefetch("challenges", queryset=challenges)
         )
-        measurements = list(measurements)
         for measurement in measurements:
             exemplar = measurement.exemplar
             published = exemplar is not None and exemplar.status == Site.Status.PUBLISHED

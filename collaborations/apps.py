@@ -5,3 +5,8 @@ class CollaborationsConfig(AppConfig):
     name = "collaborations"
     verbose_name = "Collaborations catalogue"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from collaborations import signals
+
+        signals.connect()

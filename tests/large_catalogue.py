@@ -100,8 +100,9 @@ def _vocabularies():
     }
 
 
-def build_large_catalogue(n_sites: int = 300, seed: int = 7):
-    """n_sites published sites named "Bulk site NNNN" (slugs bulk-site-N), with facts.
+def build_large_catalogue(n_sites: int = 300, seed: int = 7, first: int = 0):
+    """n_sites published sites named "Bulk site NNNN" (slugs bulk-site-NNNN, from `first`:
+    a second call with first=300 grows a catalogue of 300), with facts.
 
     Returns the new sites, in creation order.
     """
@@ -116,37 +117,39 @@ def build_large_catalogue(n_sites: int = 300, seed: int = 7):
     partner_role = col.OrganisationRole.objects.filter(slug="partner").first() or lead
     org_type = col.OrganisationType.objects.first() or f.OrganisationTypeFactory()
     with unchecked_foreign_keys():
-        site_ids = _write_catalogue(n_sites, rng, vocab, source, lead, partner_role, org_type)
+        site_ids = _write_catalogue(
+            range(first, first + n_sites), rng, vocab, source, lead, partner_role, org_type
+        )
     return list(col.Site.objects.filter(pk__in=site_ids).order_by("pk"))
 
 
-def _write_catalogue(n_sites, rng, vocab, source, lead, partner_role, org_type) -> range:
-    site_ids = next_ids(col.Site, n_sites)
-    org_ids = next_ids(col.Organisation, n_sites)
+def _write_catalogue(numbers, rng, vocab, source, lead, partner_role, org_type) -> range:
+    site_ids = next_ids(col.Site, len(numbers))
+    org_ids = next_ids(col.Organisation, len(numbers))
     insert_rows(
         col.Organisation,
         (
             {
                 "id": org_id,
-                "slug": f"bulk-org-{i}",
+                "slug": f"bulk-org-{i:04d}",
                 "name": f"Bulk organisation {i}",
                 "organisation_type_id": org_type.pk,
             }
-            for i, org_id in enumerate(org_ids)
+            for i, org_id in zip(numbers, org_ids, strict=True)
         ),
     )
-    plans = [_plan(rng, vocab, i) for i in range(n_sites)]
+    plans = [_plan(rng, vocab, i) for i in numbers]
     kinds = list(col.Site.Kind.values)
     insert_rows(
         col.Site,
         (
             _site_row(site_id, i, plan, kinds, vocab, rng)
-            for i, (site_id, plan) in enumerate(zip(site_ids, plans, strict=True))
+            for i, site_id, plan in zip(numbers, site_ids, plans, strict=True)
         ),
         history=True,
     )
     cite = {"source_id": source.pk, "locator": "Bulk section"}
-    context = _FactContext(site_ids, org_ids, plans, cite, lead, partner_role, rng)
+    context = _FactContext(numbers, site_ids, org_ids, plans, cite, lead, partner_role, rng)
     for model, rows in context.fact_tables():
         insert_rows(model, rows, history=True)
     return site_ids
@@ -169,7 +172,7 @@ def _site_row(site_id, i, plan, kinds, vocab, rng) -> dict:
     summary = f"Summary of bulk site {i}: a partnership on {topic} in Town {i % 997}."
     return {
         "id": site_id,
-        "slug": f"bulk-site-{i}",
+        "slug": f"bulk-site-{i:04d}",
         "name": f"Bulk site {i:04d}",
         "kind": kinds[i % len(kinds)],
         "status": col.Site.Status.PUBLISHED,
@@ -204,6 +207,7 @@ def _completeness(plan) -> int:
 
 @dataclass
 class _FactContext:
+    numbers: range
     site_ids: range
     org_ids: range
     plans: list
@@ -213,8 +217,8 @@ class _FactContext:
     rng: random.Random
 
     def each(self, build):
-        for i, (site_id, plan) in enumerate(zip(self.site_ids, self.plans, strict=True)):
-            yield from build(i, site_id, plan)
+        for n, (site_id, plan) in enumerate(zip(self.site_ids, self.plans, strict=True)):
+            yield from build(self.numbers[n], site_id, plan)
 
     def facts(self, plan_key, column):
         def build(i, site_id, plan):
@@ -284,10 +288,11 @@ class _FactContext:
             yield {"site_id": site_id, "typology_id": other.pk, **earlier, **self.cite}
 
     def _participations(self, i, site_id, plan):
-        lead = {"organisation_id": self.org_ids[i], "role_id": self.lead.pk}
+        n = i - self.numbers.start
+        lead = {"organisation_id": self.org_ids[n], "role_id": self.lead.pk}
         yield {"site_id": site_id, **lead, **self.cite}
-        if self.partner_role.pk != self.lead.pk and i > 0 and self.rng.random() < 0.3:
-            partner = self.org_ids[self.rng.randrange(0, i)]
+        if self.partner_role.pk != self.lead.pk and n > 0 and self.rng.random() < 0.3:
+            partner = self.org_ids[self.rng.randrange(0, n)]
             yield {
                 "site_id": site_id,
                 "organisation_id": partner,

@@ -143,7 +143,8 @@ def test_a_practitioner_source_is_listed_only_once_a_published_site_cites_it(cli
     f.SiteDriverFactory(site=draft, source=own)
     assert "self-reported-draft" not in rows_by_slug(client, "sources")
     assert client.get("/api/v1/sources/self-reported-draft/").status_code == 404
-    Site.objects.filter(pk=draft.pk).update(status=Site.Status.PUBLISHED)
+    draft.status = Site.Status.PUBLISHED
+    draft.save()
     assert rows_by_slug(client, "sources")["self-reported-draft"]["kind"] == "practitioner"
 
 

@@ -186,7 +186,11 @@ def test_pagination_links_keep_the_filters(client):
 
 def test_browse_query_count_is_bounded(client, django_assert_max_num_queries):
     build_large_catalogue(300)
-    with django_assert_max_num_queries(28):
+    # The first request after a change counts the facets (two queries each); a repeat
+    # reads them from the cache.
+    with django_assert_max_num_queries(36):
+        assert client.get("/sites/").status_code == 200
+    with django_assert_max_num_queries(8):
         assert client.get("/sites/").status_code == 200
 
 
@@ -202,7 +206,7 @@ def test_browse_query_count_is_bounded_with_several_filters(client, django_asser
         "&kind=research-site&kind=framework-example&q=bulk&ordering=-completeness"
         "&evidence=research-coded&min_completeness=10"
     )
-    with django_assert_max_num_queries(34):
+    with django_assert_max_num_queries(40):
         response = client.get(f"/sites/{query}")
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count > 0

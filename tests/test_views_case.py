@@ -220,7 +220,7 @@ def test_unknown_slug_is_the_styled_404(client):
 def test_case_page_query_count_is_bounded(client, django_assert_max_num_queries):
     build_large_catalogue(300)
     with django_assert_max_num_queries(30):
-        response = client.get("/sites/bulk-site-7/")
+        response = client.get("/sites/bulk-site-0007/")
     assert response.status_code == 200
 
 

@@ -122,22 +122,33 @@ def test_typology_pages_show_mode_partners_and_sites(client):
     assert client.get("/typologies/nope/").status_code == 404
 
 
-def test_driver_matrix_with_totals_and_a_list(client):
+def test_drivers_page_counts_sites_per_driver_and_type_with_links_to_them(client):
     trust, outcomes = DriverFactory(name="Trust"), DriverFactory(name="Outcomes")
-    a, b = SiteFactory(name="A"), SiteFactory(name="B")
-    SiteDriverFactory(site=a, driver=trust)
-    SiteDriverFactory(site=a, driver=outcomes)
-    SiteDriverFactory(site=b, driver=trust)
+    councils, markets = TypologyFactory(name="Councils"), TypologyFactory(name="Markets")
+    a, b, untyped = SiteFactory(name="A"), SiteFactory(name="B"), SiteFactory(name="C")
+    TypologyCodingFactory(site=a, typology=councils)
+    TypologyCodingFactory(site=b, typology=markets)
+    for site, driver in [(a, trust), (a, outcomes), (b, trust), (untyped, trust)]:
+        SiteDriverFactory(site=site, driver=driver)
     draft = SiteFactory(name="Draft", status=Site.Status.DRAFT)
     SiteDriverFactory(site=draft, driver=outcomes)
     response = client.get("/drivers/")
     html = response.content.decode()
-    rows = {row["site"].name: row for row in response.context["rows"]}
-    assert set(rows) == {"A", "B"}
-    assert rows["A"]["total"] == 2 and rows["B"]["cells"] == [True, False]
-    assert [len(d.sites) for d in response.context["drivers"]] == [2, 1]
-    assert 'class="sticky-col"' in html and "<tfoot>" in html
-    assert "The same data as a list" in html
+    drivers = {d.name: d for d in response.context["drivers"]}
+    assert drivers["Trust"].total.count == 3 and drivers["Outcomes"].total.count == 1
+    assert [c.count for c in drivers["Trust"].cells] == [1, 1]
+    assert [c.count for c in drivers["Outcomes"].cells] == [1, 0]
+    link = f"/sites/?driver={trust.slug}&amp;typology={markets.slug}"
+    assert f'<a href="{link}">1</a>' in html
+    assert "Draft" not in html and 'class="sticky-col"' in html
+
+
+def test_drivers_page_shows_no_empty_table_when_no_site_names_a_driver(client):
+    DriverFactory(name="Trust")
+    SiteFactory(name="A")
+    html = client.get("/drivers/").content.decode()
+    assert "Trust" in html and "<table" not in html
+    assert "No published site has drivers recorded yet" in html
 
 
 def test_framework_lists_strands_themes_and_examples(client):
@@ -252,3 +263,14 @@ def test_an_organisation_known_only_from_unpublished_sites_is_not_public(client)
     published = SiteOrganisationFactory(organisation=org, site__status="published")
     site_organisations_publish(published.site)
     assert client.get("/organisations/draft-only-org/").status_code == 200
+
+
+def test_renaming_a_driver_shows_at_once_although_its_counts_are_cached(client):
+    driver = DriverFactory(name="Trust")
+    SiteDriverFactory(site=SiteFactory(), driver=driver)
+    for url in ("/drivers/", "/sites/", "/"):
+        assert "Trust" in client.get(url).content.decode()
+    driver.name = "Trust and empowerment"
+    driver.save()
+    for url in ("/drivers/", "/sites/", "/"):
+        assert "Trust and empowerment" in client.get(url).content.decode()

@@ -1,16 +1,18 @@
 """Read-only endpoints for reference data, each row with its count of published sites.
 
-A list is one annotated query (plus one per nested list, e.g. a strand's themes), whatever
-the number of rows. Lists are short, so they are not paginated. Their ETag is a hash of
+A list is one query (plus one per nested list, e.g. a strand's themes), whatever the number
+of rows; the counts come from one aggregate query cached under the catalogue's version.
+Lists are short, so they are not paginated. Their ETag is a hash of
 the body: reference tables keep no timestamps, and the body is cheap to build.
 """
 
 import hashlib
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.cache import get_conditional_response
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
 
 from accountability.models import (
     AccountabilityApproach,
@@ -18,6 +20,7 @@ from accountability.models import (
     MeasurementApproach,
 )
 from collaborations import models as col
+from collaborations.versions import cached_aggregate, catalogue_version
 
 from . import reference_serializers as serializers
 from . import schema
@@ -40,10 +43,8 @@ class ReferenceViewSet(PublicApiMixin, viewsets.ReadOnlyModelViewSet):
     prefetches: tuple = ()
 
     def get_queryset(self):
-        return (
-            self.model.objects.select_related(*self.selected())
-            .prefetch_related(*self.prefetches)
-            .annotate(site_count=self.site_count())
+        return self.model.objects.select_related(*self.selected()).prefetch_related(
+            *self.prefetches
         )
 
     def selected(self):
@@ -52,17 +53,34 @@ class ReferenceViewSet(PublicApiMixin, viewsets.ReadOnlyModelViewSet):
     def site_count(self):
         return published_sites_through(self.sites_through, **self.site_conditions)
 
+    def site_counts(self) -> dict[int, int]:
+        """{row pk: published sites}, counted once per version of the catalogue."""
+        rows = self.model.objects.order_by().annotate(n=self.site_count()).values_list("pk", "n")
+        name = f"api-{self.model._meta.label}"
+        return cached_aggregate(name, catalogue_version(), lambda: dict(rows))
+
+    def with_counts(self, rows):
+        counts = self.site_counts()
+        rows = list(rows)
+        for row in rows:
+            row.site_count = counts.get(row.pk, 0)
+        return rows
+
+    def list(self, request, *args, **kwargs):
+        rows = self.with_counts(self.get_queryset())
+        return Response(self.get_serializer(rows, many=True).data)
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_known_parameters(request, ["format"])
 
     def get_object(self):
         slug = self.kwargs["slug"]
-        row = self.get_queryset().filter(slug=slug).first()
-        if row is None:
+        rows = self.with_counts(self.get_queryset().filter(slug=slug)[:1])
+        if not rows:
             name = self.model._meta.verbose_name
             raise NotFound(f"No {name} has the slug {slug!r}.")
-        return row
+        return rows[0]
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -118,13 +136,16 @@ class SourceViewSet(ReferenceViewSet):
     serializer_class = serializers.SourceSerializer
 
     def get_queryset(self):
+        return col.Source.objects.order_by("position", "title")
+
+    def site_count(self):
+        return published_sites_citing()
+
+    def with_counts(self, rows):
         """Documents, and practitioner sources only once a published site cites them
         (a draft's source would give away an unpublished submission)."""
-        return (
-            col.Source.objects.annotate(site_count=published_sites_citing())
-            .filter(Q(kind=col.Source.Kind.DOCUMENT) | Q(site_count__gt=0))
-            .order_by("position", "title")
-        )
+        rows = super().with_counts(rows)
+        return [row for row in rows if row.kind == col.Source.Kind.DOCUMENT or row.site_count]
 
 
 CURRENT_CODINGS = {"codings__is_current": True}

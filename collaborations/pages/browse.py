@@ -73,8 +73,19 @@ class PageProblem(Exception):
         self.last_page = last_page
 
 
-def paginate(queryset, page_value):
-    paginator = Paginator(queryset, PAGE_SIZE)
+class CountedPaginator(Paginator):
+    """A paginator told the number of results (counted once per catalogue version)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # fills the cached_property
+
+
+def paginate(queryset, page_value, count=None):
+    if count is None:
+        paginator = Paginator(queryset, PAGE_SIZE)
+    else:
+        paginator = CountedPaginator(queryset, PAGE_SIZE, count)
     try:
         return paginator.page(page_value or 1)
     except PageNotAnInteger as error:

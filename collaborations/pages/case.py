@@ -6,7 +6,10 @@ from itertools import groupby
 
 from django.db.models import Count, F, Q, Value
 
-from collaborations.models import Site
+from collaborations.models import Site, SiteDriver, TypologyCoding
+
+# The compare form on a case page offers at most this many other sites by name.
+COMPARE_CHOICES = 40
 
 
 def current_and_other(codings):
@@ -46,10 +49,17 @@ class RelatedSite:
     shared_drivers: int
 
 
+# Related sites are ranked among at most this many candidates of each kind (same type,
+# shared driver), so a case page costs the same at 100,000 sites as at 100.
+RELATED_CANDIDATES = 300
+
+
 def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
     """Published sites sharing this site's current type or drivers, most overlap first.
 
-    The score counts a shared type as two shared drivers; ties go by name.
+    The score counts a shared type as two shared drivers; ties go by name. Candidates are
+    the first few hundred sites of the same type and the first few hundred naming one of
+    the drivers (by age), so in a large catalogue the ranking is among those.
     """
     current, _ = current_and_other(site.typology_codings.all())
     driver_ids = [fact.driver_id for fact in site.driver_facts.all()]
@@ -70,7 +80,8 @@ def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
         else Value(0)
     )
     candidates = (
-        Site.public.exclude(pk=site.pk)
+        Site.public.filter(_candidates(typology_id, driver_ids))
+        .exclude(pk=site.pk)
         .annotate(same_type=same_type if typology_id else Value(0), shared_drivers=shared_drivers)
         .annotate(score=F("same_type") * 2 + F("shared_drivers"))
         .filter(score__gt=0)
@@ -78,3 +89,23 @@ def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
         .order_by("-score", "name")[:limit]
     )
     return [RelatedSite(s, bool(s.same_type), s.shared_drivers) for s in candidates]
+
+
+def _candidates(typology_id, driver_ids) -> Q:
+    """A bounded set of sites that share the type or a driver."""
+    condition = Q(pk__in=[])
+    if typology_id:
+        same_type = TypologyCoding.objects.filter(is_current=True, typology_id=typology_id)
+        condition |= Q(pk__in=same_type.order_by("site_id").values("site_id")[:RELATED_CANDIDATES])
+    if driver_ids:
+        naming = SiteDriver.objects.filter(driver_id__in=driver_ids)
+        condition |= Q(pk__in=naming.order_by("site_id").values("site_id")[:RELATED_CANDIDATES])
+    return condition
+
+
+def compare_choices(site: Site, limit: int = COMPARE_CHOICES) -> tuple[list, bool]:
+    """Other published sites to offer in the case page's compare form, by name, and whether
+    there are more than `limit` (the most complete are offered; browse finds the rest)."""
+    others = Site.public.exclude(pk=site.pk).order_by("-completeness", "name")
+    choices = list(others.values_list("slug", "name")[: limit + 1])
+    return sorted(choices[:limit], key=lambda choice: choice[1]), len(choices) > limit

@@ -3,10 +3,18 @@ bar charts (each chart is also a table: the text equivalent is the chart itself)
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
 from django.urls import reverse
 
-from collaborations.models import Driver, FundingType, Site, Typology
+from collaborations.models import (
+    Driver,
+    FundingType,
+    SiteDriver,
+    SiteFunding,
+    Typology,
+    TypologyCoding,
+)
+from collaborations.site_counts import sites_per_column, sites_per_value
+from collaborations.versions import cached_aggregate, catalogue_version
 
 
 @dataclass
@@ -37,26 +45,27 @@ class Chart:
             bar.percent = round(100 * bar.count / largest) if largest else 0
 
 
-def _counted(model, relation, **conditions):
-    """Every row of a reference table with `n`, the published sites it describes."""
-    condition = Q(**{f"{relation}__site__in": Site.public.values("pk")})
-    for key, value in conditions.items():
-        condition &= Q(**{f"{relation}__{key}": value})
-    return model.objects.annotate(n=Count(f"{relation}__site", filter=condition, distinct=True))
+def _bars(model, fact_model, value_field, **conditions) -> list[Bar]:
+    """A bar per row of a reference table: the published sites it describes."""
+    counts = sites_per_value(fact_model, value_field, **conditions)
+    return [
+        Bar(row.name, counts.get(row.pk, 0), row.get_absolute_url()) for row in model.objects.all()
+    ]
 
 
-def _bars(rows):
-    return [Bar(row.name, row.n, row.get_absolute_url()) for row in rows]
+def home_charts(version: str | None = None) -> list[Chart]:
+    """The home page's charts, counted once per version of the catalogue."""
+    return cached_aggregate("home-charts", version or catalogue_version(), _home_charts)
 
 
-def home_charts() -> list[Chart]:
+def _home_charts() -> list[Chart]:
     return [
         Chart(
             "typology",
             "Sites by type of collaboration",
             "Published sites by their current type of collaboration",
             "Type",
-            _bars(_counted(Typology, "codings", is_current=True)),
+            _bars(Typology, TypologyCoding, "typology", is_current=True),
             reverse("collaborations:typology-list"),
             "About the four types",
         ),
@@ -65,20 +74,21 @@ def home_charts() -> list[Chart]:
             "Sites by funding type",
             "Published sites by funding type (a site may have several)",
             "Funding type",
-            _bars(_counted(FundingType, "site_facts")),
+            _bars(FundingType, SiteFunding, "funding_type"),
         ),
         Chart(
             "driver",
             "Sites by driver",
             "Published sites naming each key driver for collaborating (a site may name several)",
             "Driver",
-            _bars(_counted(Driver, "site_facts")),
+            _bars(Driver, SiteDriver, "driver"),
             reverse("collaborations:driver-matrix"),
             "The drivers, and what the sources say about them",
         ),
     ]
 
 
-def kind_totals() -> dict:
+def kind_totals(version: str | None = None) -> dict:
     """{kind value: number of published sites}."""
-    return dict(Site.public.values_list("kind").annotate(n=Count("pk")).order_by())
+    version = version or catalogue_version()
+    return cached_aggregate("kind-totals", version, lambda: sites_per_column("kind"))

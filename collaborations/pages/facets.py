@@ -1,17 +1,18 @@
 """Facet counts for the browse page.
 
 Each facet value shows how many sites would match if it were ticked, given every *other*
-active filter: one aggregate query per facet, over the sites filtered by all the other
-facets. In "all of" mode a facet's own values narrow the results further, so its counts are
-taken over the current results instead.
+active filter: one GROUP BY per facet over its fact table, keeping the sites filtered by all
+the other facets. In "all of" mode a facet's own values narrow the results further, so its
+counts are taken over the current results instead. The facets of a query are computed once
+per version of the catalogue and cached.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
-
 from collaborations.filters import EVIDENCE_CHOICES, SiteFilterSet, SlugFieldFilter
 from collaborations.models import Site
+from collaborations.site_counts import sites_per_column, sites_per_value
+from collaborations.versions import cached_aggregate, reference_version
 
 # Facets shown on the browse page, in order. Facets start closed (a short page on a phone)
 # unless a value is chosen or they are among the few a reader reaches for first.
@@ -34,6 +35,8 @@ FACET_PARAMS = [
 ]
 OPEN_FACETS = {"kind", "typology"}
 NOT_FILTERS = {"ordering"}
+# Parameters that change the page shown but not the counts.
+IGNORED = {"ordering", "page"}
 
 
 @dataclass
@@ -71,22 +74,20 @@ def sites_without(filterset: SiteFilterSet, facet: str):
     return queryset
 
 
-def _reference_counts(site_filter, sites):
-    """Every value of a reference facet, annotated with `n`, the matching sites."""
-    values = site_filter.extra["queryset"]
+def _reference_counts(site_filter, sites) -> dict[int, int]:
+    """{reference row pk: matching sites} for a reference facet: one GROUP BY."""
     if isinstance(site_filter, SlugFieldFilter):
-        related = Site._meta.get_field(site_filter.field_name).related_query_name()
-        return values.annotate(n=Count(related, filter=Q(**{f"{related}__in": sites})))
-    fact_field = site_filter.fact_model._meta.get_field(site_filter.value_field)
-    related = fact_field.related_query_name()
-    condition = Q(**{f"{related}__site__in": sites})
-    for key, value in site_filter.fact_conditions.items():
-        condition &= Q(**{f"{related}__{key}": value})
-    return values.annotate(n=Count(f"{related}__site", filter=condition, distinct=True))
+        return sites_per_column(site_filter.field_name, sites)
+    return sites_per_value(
+        site_filter.fact_model,
+        site_filter.value_field,
+        sites.values("pk"),
+        **site_filter.fact_conditions,
+    )
 
 
 def _kind_counts(sites):
-    return dict(sites.values_list("kind").annotate(n=Count("pk")).order_by())
+    return sites_per_column("kind", sites)
 
 
 def _evidence_values(kind_counts, selected):
@@ -124,12 +125,39 @@ def build_facet(filterset: SiteFilterSet, param: str, query) -> Facet:
         facet.input_type = "radio"
         facet.values = _evidence_values(_kind_counts(sites), selected)
     else:
+        counts = _reference_counts(site_filter, sites)
         facet.values = [
-            FacetValue(value.slug, value.name, value.n, value.slug in selected)
-            for value in _reference_counts(site_filter, sites.values("pk"))
+            FacetValue(slug, name, counts.get(pk, 0), slug in selected)
+            for pk, slug, name in facet_vocabulary(filterset)[param]
         ]
     return facet
 
 
-def build_facets(filterset: SiteFilterSet, query) -> list[Facet]:
-    return [build_facet(filterset, param, query) for param in FACET_PARAMS]
+def facet_vocabulary(filterset) -> dict[str, list[tuple]]:
+    """{facet: [(pk, slug, name), ...]} for the reference facets, cached until one changes."""
+
+    def vocabulary():
+        return {
+            param: list(
+                filterset.filters[param].extra["queryset"].values_list("pk", "slug", "name")
+            )
+            for param in FACET_PARAMS
+            if "queryset" in filterset.filters[param].extra
+        }
+
+    return cached_aggregate("facet-vocabulary", str(reference_version()), vocabulary)
+
+
+def build_facets(filterset: SiteFilterSet, query, version: str) -> list[Facet]:
+    """Every facet with its counts, computed once per version of the catalogue and query."""
+    return cached_aggregate(
+        "facets",
+        version,
+        lambda: [build_facet(filterset, param, query) for param in FACET_PARAMS],
+        filters_of(query),
+    )
+
+
+def filters_of(query) -> list:
+    """The query's parameters that choose which sites match, in a canonical order."""
+    return sorted((param, query.getlist(param)) for param in query if param not in IGNORED)

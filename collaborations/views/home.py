@@ -2,6 +2,7 @@ from django.views.generic import TemplateView
 
 from collaborations.models import Site, Source
 from collaborations.pages.charts import home_charts, kind_totals
+from collaborations.versions import catalogue_version
 
 
 class HomeView(TemplateView):
@@ -10,10 +11,11 @@ class HomeView(TemplateView):
     template_name = "collaborations/home.html"
 
     def get_context_data(self, **kwargs):
-        totals = kind_totals()
+        version = catalogue_version()  # the counts are cached under it
+        totals = kind_totals(version)
         kinds = [(value, label, totals.get(value, 0)) for value, label in Site.Kind.choices]
         return super().get_context_data(
-            charts=home_charts(),
+            charts=home_charts(version),
             kinds=kinds,
             total=sum(totals.values()),
             sources=Source.objects.filter(kind=Source.Kind.DOCUMENT),

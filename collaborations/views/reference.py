@@ -1,46 +1,56 @@
 """Pages about the vocabulary: typologies, drivers, the framework, organisations."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from collaborations.filters import SiteFilterSet
 from collaborations.models import (
     Driver,
     FrameworkStrand,
     FrameworkTheme,
     Organisation,
     Site,
-    SiteDriver,
     SiteFrameworkTheme,
     SiteOrganisation,
     Typology,
     TypologyCoding,
     TypologyPartner,
 )
+from collaborations.pages.drivers import driver_counts
 from collaborations.pages.examples import attach_examples, examples_by_value
+from collaborations.site_counts import with_site_counts
+from collaborations.versions import catalogue_version
 
 
 def published_site_ids():
     return Site.public.values("pk")
 
 
-def typologies_with_counts():
-    """Every type with its governance mode, partner types and published-site count."""
+# A type's page lists at most this many sites (of its current coding, and of other
+# sources' codings); the browse page, filtered by the type, holds them all.
+TYPOLOGY_SITES = 50
+CURRENT_CODING = SiteFilterSet.base_filters["typology"].fact_conditions
+
+
+def typologies_with_counts(typologies=None) -> list:
+    """Every type (or those given) with its governance mode, partner types and
+    published-site count."""
     partners = TypologyPartner.objects.select_related("partner_type", "source")
-    current = Q(codings__is_current=True, codings__site__in=published_site_ids())
-    return (
-        Typology.objects.select_related("governance_mode", "source")
-        .prefetch_related(Prefetch("partner_facts", queryset=partners))
-        .annotate(site_count=Count("codings__site", filter=current, distinct=True))
+    typologies = Typology.objects.all() if typologies is None else typologies
+    rows = typologies.select_related("governance_mode", "source").prefetch_related(
+        Prefetch("partner_facts", queryset=partners)
     )
+    return with_site_counts(rows, TypologyCoding, "typology", **CURRENT_CODING)
 
 
 class TypologyListView(TemplateView):
     template_name = "collaborations/typology_list.html"
 
     def get_context_data(self, **kwargs):
-        typologies = list(typologies_with_counts())
-        examples = examples_by_value(TypologyCoding, "typology", limit=6, is_current=True)
+        typologies = typologies_with_counts()
+        examples = examples_by_value(TypologyCoding, "typology", limit=6, **CURRENT_CODING)
         return super().get_context_data(typologies=attach_examples(typologies, examples), **kwargs)
 
 
@@ -49,7 +59,10 @@ class TypologyDetailView(DetailView):
     context_object_name = "typology"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(typologies_with_counts(), slug=self.kwargs["slug"])
+        rows = typologies_with_counts(Typology.objects.filter(slug=self.kwargs["slug"]))
+        if not rows:
+            raise Http404("No type of collaboration has this address.")
+        return rows[0]
 
     def get_context_data(self, **kwargs):
         codings = (
@@ -57,43 +70,28 @@ class TypologyDetailView(DetailView):
             .select_related("site__region", "site__study_depth", "source")
             .order_by("site__name")
         )
-        codings = list(codings)
+        current = codings.filter(**CURRENT_CODING)
         return super().get_context_data(
-            current_codings=[c for c in codings if c.is_current],
-            other_codings=[c for c in codings if not c.is_current],
+            current_codings=current[:TYPOLOGY_SITES],
+            other_codings=codings.exclude(pk__in=current.values("pk"))[:TYPOLOGY_SITES],
+            listed_at_most=TYPOLOGY_SITES,
             **kwargs,
         )
 
 
 class DriverMatrixView(TemplateView):
-    """Which sites name which driver, with totals both ways."""
+    """How many published sites name each driver, in all and by type, each count a link to
+    the browse page filtered by it."""
 
     template_name = "collaborations/driver_matrix.html"
 
     def get_context_data(self, **kwargs):
-        drivers = list(Driver.objects.all())
-        facts = SiteDriver.objects.filter(site__in=published_site_ids()).values_list(
-            "site_id", "driver_id"
-        )
-        named = {}
-        for site_id, driver_id in facts:
-            named.setdefault(site_id, set()).add(driver_id)
-        sites = list(Site.public.filter(pk__in=list(named)).only("slug", "name", "kind"))
-        rows = [
-            {
-                "site": site,
-                "cells": [d.pk in named[site.pk] for d in drivers],
-                "total": len(named[site.pk]),
-            }
-            for site in sites
-        ]
-        for index, driver in enumerate(drivers):
-            driver.sites = [row["site"] for row in rows if row["cells"][index]]
+        drivers = list(Driver.objects.select_related("source"))
+        typologies = list(Typology.objects.all())
+        counts = driver_counts(catalogue_version())
+        counts.attach(drivers, typologies)
         return super().get_context_data(
-            drivers=drivers,
-            rows=rows,
-            sites_without_drivers=Site.public.count() - len(rows),
-            **kwargs,
+            drivers=drivers, typologies=typologies, any_named=counts.any_named, **kwargs
         )
 
 
@@ -103,21 +101,20 @@ class FrameworkView(TemplateView):
     template_name = "collaborations/framework.html"
 
     def get_context_data(self, **kwargs):
-        themes = FrameworkTheme.objects.select_related("source").annotate(
-            site_count=Count(
-                "site_facts__site",
-                filter=Q(site_facts__site__in=published_site_ids()),
-                distinct=True,
-            )
-        )
+        themes = FrameworkTheme.objects.select_related("source")
         strands = FrameworkStrand.objects.select_related("source").prefetch_related(
             Prefetch("themes", queryset=themes)
         )
         examples = examples_by_value(SiteFrameworkTheme, "theme")
         strands = list(strands)
         for strand in strands:
-            strand.theme_list = attach_examples(list(strand.themes.all()), examples)
+            strand_themes = with_site_counts(strand.themes.all(), SiteFrameworkTheme, "theme")
+            strand.theme_list = attach_examples(strand_themes, examples)
         return super().get_context_data(strands=strands, **kwargs)
+
+
+# An organisation's page lists the sites it takes part in up to this many.
+ORGANISATION_SITES = 100
 
 
 class OrganisationDetailView(DetailView):
@@ -136,7 +133,13 @@ class OrganisationDetailView(DetailView):
             .select_related("site__region", "role", "source")
             .order_by("role__position", "site__name")
         )
+        listed = list(participations[: ORGANISATION_SITES + 1])
         by_role = {}
-        for participation in participations:
+        for participation in listed[:ORGANISATION_SITES]:
             by_role.setdefault(participation.role, []).append(participation)
-        return super().get_context_data(by_role=list(by_role.items()), **kwargs)
+        return super().get_context_data(
+            by_role=list(by_role.items()),
+            more_participations=len(listed) > ORGANISATION_SITES,
+            listed_at_most=ORGANISATION_SITES,
+            **kwargs,
+        )

@@ -8,7 +8,8 @@ from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 from collaborations.pages import browse, case
 from collaborations.pages.compare import MAX_SITES
-from collaborations.pages.facets import build_facets
+from collaborations.pages.facets import build_facets, filters_of
+from collaborations.versions import cached_aggregate, catalogue_version
 
 
 class SiteListView(View):
@@ -19,7 +20,8 @@ class SiteListView(View):
     def get(self, request):
         filterset = SiteFilterSet(request.GET, queryset=Site.public.all())
         valid = filterset.is_valid()
-        facets = build_facets(filterset, request.GET)
+        version = catalogue_version()
+        facets = build_facets(filterset, request.GET, version)
         context = {
             "filterset": filterset,
             "facets": facets,
@@ -27,15 +29,23 @@ class SiteListView(View):
             "ordering": request.GET.get("ordering", ""),
             "q": request.GET.get("q", ""),
             "active_filters": browse.active_filters(request.GET, facets, filterset),
-            "total": Site.public.count(),
+            "total": published_total(version),
             "export_query": browse.query_without(request.GET, "page"),
             "max_compare": MAX_SITES,
         }
         if not valid:
             context["filter_errors"] = self.filter_errors(filterset, request.GET)
             return render(request, self.template_name, context, status=400)
+        results, filters = filterset.qs, filters_of(request.GET)
+        count = (
+            cached_aggregate("results-count", version, results.count, filters)
+            if filters
+            else context["total"]
+        )
         try:
-            context["page_obj"] = browse.paginate(filterset.qs.for_list(), request.GET.get("page"))
+            context["page_obj"] = browse.paginate(
+                results.for_list(), request.GET.get("page"), count
+            )
         except browse.PageProblem as problem:
             context["page_problem"] = problem
             return render(request, self.template_name, context, status=404)
@@ -53,6 +63,10 @@ class SiteListView(View):
         ]
 
 
+def published_total(version: str) -> int:
+    return cached_aggregate("published-total", version, Site.public.count)
+
+
 class SiteDetailView(DetailView):
     """/sites/<slug>/: every fact, grouped, each with its citation."""
 
@@ -67,6 +81,7 @@ class SiteDetailView(DetailView):
         site = self.object
         typology, other_typologies = case.current_and_other(site.typology_codings.all())
         measurement, other_measurements = case.current_and_other(site.measurement_codings.all())
+        choices, more_to_compare = case.compare_choices(site)
         context.update(
             typology_coding=typology,
             agreeing_typology_codings=[
@@ -82,7 +97,8 @@ class SiteDetailView(DetailView):
             practices_by_ingredient=case.practices_by_ingredient(site),
             missing_facts=missing_key_facts(site),
             related=case.related_sites(site),
-            compare_choices=Site.public.exclude(pk=site.pk).values_list("slug", "name"),
+            compare_choices=choices,
+            more_to_compare=more_to_compare,
             api_url=f"/api/v1/sites/{site.slug}/",
         )
         return context

@@ -1,0 +1,73 @@
+"""Work that does not grow with the catalogue: the same queries and the same case page at
+300 sites as at 1,000 (speed itself is measured by benchmarks/, not here)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from collaborations.models import Typology
+from tests.factories import build_large_catalogue
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/sites/",
+    "/sites/?typology={typology}&ordering=-completeness",
+    "/sites/?q=bulk+site&page=2",
+    "/sites/bulk-site-0007/",
+    "/compare/?sites=bulk-site-0001&sites=bulk-site-0002&sites=bulk-site-0003",
+    "/drivers/",
+    "/typologies/",
+    "/typologies/{typology}/",
+    "/framework/",
+    "/accountability/",
+    "/organisations/bulk-org-0007/",
+    "/about/",
+    "/sources/",
+    "/codebook/",
+    "/downloads/",
+    "/api/v1/sites/?page_size=50",
+    "/api/v1/sites/?typology={typology}&page_size=50&format=csv",
+    "/api/v1/sites/bulk-site-0007/",
+    "/api/v1/drivers/",
+    "/api/v1/typologies/",
+    "/api/v1/sources/",
+]
+MAX_QUERIES = 45
+
+
+def queries_per_page(client, *, warm: bool) -> dict[str, int]:
+    """{url: queries}, each request on an empty cache (warm=False) or a second time."""
+    typology = Typology.objects.order_by("pk").values_list("slug", flat=True)[0]
+    counts = {}
+    for page in PAGES:
+        url = page.format(typology=typology)
+        cache.clear()
+        if warm:
+            client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        counts[url] = len(captured)
+    return counts
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["first request", "cached counts"])
+def test_every_page_costs_the_same_queries_at_300_and_1000_sites(client, warm):
+    build_large_catalogue(300)
+    small = queries_per_page(client, warm=warm)
+    build_large_catalogue(700, first=300)
+    large = queries_per_page(client, warm=warm)
+    assert large == small
+    assert max(small.values()) <= MAX_QUERIES, small
+
+
+def test_a_case_page_is_the_same_size_at_300_and_1000_sites(client):
+    build_large_catalogue(300)
+    small = client.get("/sites/bulk-site-0007/").content
+    build_large_catalogue(700, first=300)
+    large = client.get("/sites/bulk-site-0007/").content
+    assert len(large) == len(small)
+    assert b"the browse page</a>" in large  # the compare form lists some sites, not all
