@@ -228,6 +228,13 @@ class SiteFilterSet(django_filters.FilterSet):
     initiated_by = SlugFieldFilter(
         field_name="initiated_by", queryset=InitiatorType.objects.all(), label="Initiated by"
     )
+    place = django_filters.CharFilter(
+        field_name="locality",
+        lookup_expr="iexact",
+        max_length=200,
+        label="Place",
+        help_text="The town, city or area a site names as its place (any case).",
+    )
     kind = django_filters.MultipleChoiceFilter(choices=Site.Kind.choices, label="Kind")
     evidence = django_filters.ChoiceFilter(
         choices=EVIDENCE_CHOICES, method="filter_evidence", label="Evidence"

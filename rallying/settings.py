@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "collaborations",
     "accountability",
     "following",
+    "places",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("follow/", include("following.urls")),
     path("", include("collaborations.submissions.urls")),
     path("", include("accountability.urls")),
+    path("", include("places.urls")),
     path("", include("collaborations.urls")),
 ]
 

@@ -21,6 +21,7 @@ def _site(slug, name, completeness, kind=Site.Kind.RESEARCH_SITE, **facts):
         study_depth=facts.pop("depth", None),
         region=facts.pop("region", None),
         initiated_by=facts.pop("initiated_by", None),
+        locality=facts.pop("locality", ""),
         search_document=facts.pop("text", ""),
     )
     fact_factories = {
@@ -82,6 +83,7 @@ def catalogue():
         depth=one["dep"],
         region=one["r"],
         initiated_by=one["i"],
+        locality="Oldham",
         text="alpha oldham place-based",
     )
     _site(
@@ -138,6 +140,8 @@ EACH_FILTER = [
     ("region=r1", {"alpha"}),
     ("region=r1&region=r2", {"alpha", "beta"}),
     ("initiated_by=i2", {"beta"}),
+    ("place=oldham", {"alpha"}),
+    ("place=Wigan", set()),
     ("kind=framework-example", {"beta"}),
     ("kind=research-site&kind=practitioner-submission", {"alpha", "gamma"}),
     ("evidence=self-reported", {"gamma"}),

@@ -7,6 +7,7 @@ import pytest
 
 from collaborations.changelog.catalogue import catalogue_revisions_record
 from collaborations.models import Site, TypologyPartner
+from places.models import Place
 from tests.factories import (
     AccountabilityApproachFactory,
     AccountabilityLineFactory,
@@ -178,6 +179,15 @@ def build_catalogue():
     ChallengeFactory(name="Attribution", family__name="Complex social problems")
     OpenQuestionFactory(name="Governance without hierarchy")
     SiteFactory(slug="secret-draft", name="Secret draft", status=Site.Status.DRAFT)
+    Place.objects.create(
+        slug="oldham",
+        name="Oldham",
+        latitude="53.54051",
+        longitude="-2.11830",
+        gazetteer="GeoNames",
+        gazetteer_id="2641022",
+        gazetteer_url="https://www.geonames.org/2641022",
+    )
     catalogue_revisions_record(list(Site.objects.all()))
     return sites
 
@@ -285,6 +295,8 @@ PAGES = {
     "compare-choose": "/compare/",
     "compare-one": "/compare/?sites=oldham-council",
     "organisation": "/organisations/west-london-zone-org/",
+    "map": "/map/",
+    "map-filtered": "/map/?typology=collaborative-councils",
     "typologies": "/typologies/",
     "typology": "/typologies/collaborative-councils/",
     "drivers": "/drivers/",

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from collaborations.catalogue import CatalogueError, catalogue_load, default_fixture_path
+from places.loading import PlacesError, load_places
 
 
 class Command(BaseCommand):
@@ -21,4 +22,8 @@ class Command(BaseCommand):
             summary = catalogue_load(path=path)
         except CatalogueError as error:
             raise CommandError(f"Nothing loaded. {error}") from error
-        self.stdout.write(summary.line())
+        try:  # the gazetteer's places: reference data of their own, loaded after the catalogue
+            places = load_places(path or default_fixture_path())
+        except PlacesError as error:
+            raise CommandError(f"Places not loaded. {error}") from error
+        self.stdout.write(f"{summary.line()} Places: {places}.")

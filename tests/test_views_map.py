@@ -1,0 +1,130 @@
+"""/map/: located sites as points with cited coordinates, everything else counted."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from collaborations.models import Site
+from places.loading import PlacesError, load_places
+from places.models import Place
+from places.site_map import GROUP_LIMIT
+from tests.factories import SiteFactory, TypologyCodingFactory, build_large_catalogue
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def place(name, lat, lon, gazetteer_id="1"):
+    return Place.objects.create(
+        slug=name.lower().replace(" ", "-"),
+        name=name,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
+        gazetteer="GeoNames",
+        gazetteer_id=gazetteer_id,
+        gazetteer_url=f"https://www.geonames.org/{gazetteer_id}",
+    )
+
+
+def test_located_sites_are_points_with_their_gazetteer_citation(client):
+    place("Oldham", "53.54051", "-2.11830", "2641022")
+    SiteFactory(name="Oldham Council", locality="Oldham")
+    SiteFactory(name="Oldham Partnership", locality="oldham")  # any case
+    html = client.get("/map/").content.decode()
+    assert html.count('class="map-point"') == 1
+    assert "Oldham (2)" in html
+    assert 'href="https://www.geonames.org/2641022"' in html and "GeoNames 2641022" in html
+    assert "53.541° N, 2.118° W" in html
+    assert "Oldham Council" in html and "Oldham Partnership" in html
+    assert 'href="/sites/?place=Oldham"' in html
+
+
+def test_sites_the_map_cannot_place_are_counted_and_listed_not_hidden(client):
+    place("Oldham", "53.54", "-2.12")
+    SiteFactory(locality="Oldham")
+    SiteFactory(locality="Wirral")
+    SiteFactory(locality="")
+    SiteFactory(locality="", status=Site.Status.DRAFT)  # not public: not counted at all
+    response = client.get("/map/")
+    site_map = response.context["map"]
+    assert (site_map.total, site_map.located, site_map.stated_unplaced, site_map.not_stated) == (
+        3,
+        1,
+        1,
+        1,
+    )
+    html = response.content.decode()
+    assert "<strong>1</strong> of 3 sites on the map" in html
+    assert "Wirral" in html and 'href="/sites/?place=Wirral"' in html
+
+
+def test_the_map_takes_the_browse_filters(client):
+    place("Oldham", "53.54", "-2.12")
+    councils = TypologyCodingFactory(site__locality="Oldham").typology
+    SiteFactory(locality="Oldham")
+    response = client.get(f"/map/?typology={councils.slug}")
+    assert response.context["map"].located == 1
+    html = response.content.decode()
+    assert f"typology={councils.slug}&amp;place=Oldham" in html
+    assert "Type of collaboration" in html  # the active filter, removable
+
+
+def test_a_bad_filter_is_a_400_naming_it(client):
+    response = client.get("/map/?typology=nonsense")
+    assert response.status_code == 400
+    assert "nonsense is not a known value" in response.content.decode()
+
+
+def test_with_nothing_located_the_map_says_so(client):
+    SiteFactory(locality="Somewhere")
+    html = client.get("/map/").content.decode()
+    assert "the map has no points" in html
+    assert 'class="map-point"' not in html
+
+
+@pytest.mark.parametrize("size", [40, GROUP_LIMIT + 50])
+def test_the_map_runs_five_queries_and_bounded_rows_at_any_catalogue_size(
+    client, django_assert_num_queries, size
+):
+    build_large_catalogue(size)
+    place("Town 1", "53.5", "-2.1")
+    with django_assert_num_queries(5):
+        response = client.get("/map/")
+    site_map = response.context["map"]
+    assert len(site_map.unplaced) < GROUP_LIMIT and site_map.located == 1
+    # Places past the limit are summed, not dropped: every site is counted somewhere.
+    assert site_map.located + site_map.stated_unplaced + site_map.not_stated == size
+    assert (site_map.beyond_limit > 0) == (size > GROUP_LIMIT)
+
+
+def test_the_seed_places_load_with_their_citations_and_idempotently(db):
+    assert load_places(FIXTURES) >= 4
+    before = list(Place.objects.values_list("slug", "latitude", "longitude", "gazetteer_url"))
+    load_places(FIXTURES)
+    assert list(Place.objects.values_list("slug", "latitude", "longitude", "gazetteer_url")) == (
+        before
+    )
+    oldham = Place.objects.get(slug="oldham")
+    assert oldham.gazetteer == "GeoNames" and oldham.gazetteer_id == "2641022"
+    assert oldham.gazetteer_url == "https://www.geonames.org/2641022"
+
+
+def test_a_bad_place_entry_fails_naming_it(tmp_path):
+    (tmp_path / "places.yaml").write_text(
+        "gazetteer: {name: G, record_url: 'https://g/{id}'}\n"
+        "places:\n  - {slug: x, name: X, latitude: 95, longitude: 0, gazetteer_id: 1}\n"
+    )
+    with pytest.raises(PlacesError, match="place 'x'"):
+        load_places(tmp_path)
+    assert not Place.objects.exists()
+
+
+def test_load_catalogue_loads_the_places_too(db):
+    call_command("load_catalogue", verbosity=0)
+    located = Place.objects.values_list("name", flat=True)
+    research = Site.objects.filter(kind=Site.Kind.RESEARCH_SITE).exclude(locality="")
+    assert {"Oldham", "Wigan", "Plymouth", "Coventry"} <= set(located)
+    assert research.filter(locality__in=located).count() >= 4
