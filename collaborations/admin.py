@@ -367,3 +367,20 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
     search_fields = ["site__name", "message"]
     autocomplete_fields = ["site"]
     raw_id_fields = ["moderator", "proposal", "revision"]
+
+
+@admin.register(col.ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Revoke a key (delete it); keys are made by their owner, on their account page."""
+
+    list_display = ["prefix", "user", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__email", "prefix"]
+    readonly_fields = ["prefix", "user", "created_at"]
+    exclude = ["digest"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

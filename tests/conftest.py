@@ -39,3 +39,10 @@ def _clear_cache():
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Tests inject axe-core as an inline script, which the site's Content-Security-Policy
+    refuses; tests/test_browser_csp.py checks the pages under the policy itself."""
+    return {**browser_context_args, "bypass_csp": True}

@@ -163,3 +163,10 @@ IndicatorFactory = fact_factory(
 
 # Re-exported: tests import it from here. It uses the factories above, so it comes last.
 from tests.large_catalogue import build_large_catalogue  # noqa: E402, F401
+
+
+def api_key_for(user) -> str:
+    """A working API key for the account (only its digest is stored, as on the token page)."""
+    from collaborations.submissions.tokens import api_token_replace
+
+    return api_token_replace(user=user)

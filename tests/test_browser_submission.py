@@ -44,9 +44,9 @@ def test_a_practitioner_submits_their_collaboration(live_server, page):
     page.get_by_label("Your email address").fill("robin@eastby.example.org")
     page.get_by_role("button", name="Submit for review").click()
 
-    page.wait_for_url("**/submissions/eastby-together/")
+    page.wait_for_url("**/submissions/eastby-together-*/")
     assert "your submission is with our moderators" in page.locator(".messages").inner_text()
     assert "Submitted for review" in page.locator("main").inner_text()
-    site = Site.objects.get(slug="eastby-together")
+    site = Site.objects.get(name="Eastby Together")
     assert site.status == Site.Status.SUBMITTED
     assert site.driver_facts.get().driver == ref.drivers[1]

@@ -2,12 +2,11 @@
 
 import pytest
 from django.template import Context, Template
-from rest_framework.authtoken.models import Token
 
 from collaborations.models import ChangeProposal, Site
 from collaborations.submissions import moderation
 from tests import factories as f
-from tests.factories import build_large_catalogue
+from tests.factories import api_key_for, build_large_catalogue
 from tests.test_submissions_support import create_submission, make_moderator, make_reference_data
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +90,7 @@ def test_practitioner_forms_cost_bounded_queries(
         assert client.get(f"/submissions/{slug_of(3)}/").status_code == 200
     with django_assert_max_num_queries(40):
         assert client.get(f"/sites/{sites[0].slug}/propose/").status_code == 200
-    key = Token.objects.create(user=owner).key
+    key = api_key_for(owner)
     with django_assert_max_num_queries(8):
         listing = client.get("/api/v1/submissions/", HTTP_AUTHORIZATION=f"Token {key}")
     assert listing.status_code == 200 and len(listing.json()) == 40

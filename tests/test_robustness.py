@@ -82,6 +82,7 @@ class PageParser(HTMLParser):
         self.forms = []  # {"id", "method", "action", "fields": [(name, value)], "csrf"}
         self.h1_count = 0
         self.main_count = 0
+        self.inline = []  # inline styles and scripts, which the Content-Security-Policy refuses
         self._form = None
         self._detached = []  # (form id, name, value) of fields outside their form (form="…")
         self._select = None  # [form, name, selected value, first value]
@@ -89,6 +90,7 @@ class PageParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
+        self._inline(tag, attrs)
         if tag == "a" and "href" in attrs:
             self.links.append(attrs["href"])
         elif tag == "h1":
@@ -112,6 +114,14 @@ class PageParser(HTMLParser):
                 self._select[3] = value
             if "selected" in attrs:
                 self._select[2] = value
+
+    def _inline(self, tag, attrs):
+        refused = [name for name in attrs if name == "style" or name.startswith("on")]
+        if refused:
+            self.inline.append(f"<{tag} {' '.join(refused)}=…>")
+        runs = attrs.get("type", "text/javascript") in {"text/javascript", "module"}
+        if tag == "style" or (tag == "script" and "src" not in attrs and runs):
+            self.inline.append(f"<{tag}> element")
 
     def _field(self, tag, attrs):
         form = {"detached": attrs["form"]} if "form" in attrs else self._form
@@ -183,6 +193,8 @@ def layout_problems(url: str, html: PageParser) -> list[str]:
             problems.append(f"{url}: {html.h1_count} <h1> elements, not 1")
         if html.main_count != 1:
             problems.append(f"{url}: {html.main_count} <main> elements, not 1")
+    if html.inline:
+        problems.append(f"{url}: inline {', '.join(sorted(set(html.inline)))} (CSP refuses)")
     for form in html.forms:
         if form["method"] == "post" and not form["csrf"]:
             problems.append(f"{url}: a POST form (action {form['action']!r}) has no CSRF token")
@@ -324,6 +336,17 @@ def test_the_crawler_reads_links_forms_and_the_layout():
     assert internal_url("http://testserver/api/v1/sites/?page=2", "/") == "/api/v1/sites/?page=2"
     assert internal_url("/accounts/logout/", "/") is None
     assert internal_url("/admin/", "/") is None
+
+
+def test_the_crawler_reports_what_the_content_security_policy_would_refuse():
+    html = parse_html(
+        '<main><h1>T</h1><span style="width: 5%">a</span><a onclick="go()">b</a>'
+        '<script src="/static/a.js"></script><script type="application/json">{}</script>'
+        "<script>alert(1)</script><style>p {}</style></main>"
+    )
+    assert layout_problems("/x/", html) == [
+        "/x/: inline <a onclick=…>, <script> element, <span style=…>, <style> element (CSP refuses)"
+    ]
 
 
 # --- bad query values ----------------------------------------------------------------------

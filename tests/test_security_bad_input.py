@@ -3,12 +3,12 @@
 import pytest
 from django.core import mail
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from collaborations.api.parsers import MAX_DEPTH
 from collaborations.models import Site
 from tests import factories as f
+from tests.factories import api_key_for
 from tests.test_submissions_support import create_submission, make_reference_data
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ SUBMISSIONS = "/api/v1/submissions/"
 @pytest.fixture
 def api():
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=f.UserFactory()).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(f.UserFactory())}")
     return client
 
 

@@ -7,13 +7,13 @@ import threading
 import pytest
 from django.db import connection
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from collaborations.models import Site, Submission
 from collaborations.submissions import slugs
 from collaborations.submissions.forms import SubmissionForm
 from tests import factories as f
+from tests.factories import api_key_for
 from tests.test_submissions_support import create_submission, make_reference_data, submission_data
 
 SLUG_SHAPE = re.compile(r"^northtown-together-[0-9a-f]{4}$")
@@ -104,7 +104,7 @@ def test_the_same_name_through_the_api_at_the_same_moment_stores_every_submissio
     settings.RALLYING_RATE_LIMITS = {"submission-create": (1000, 1000, 3600)}
     ref = make_reference_data()
     users = [f.UserFactory(username=f"client{i}", email=f"c{i}@example.org") for i in range(12)]
-    keys = [Token.objects.create(user=user).key for user in users]
+    keys = [api_key_for(user) for user in users]
     body = {
         "name": "Northtown Together",
         "locality": "Northtown",

@@ -2,12 +2,12 @@
 
 import pytest
 from django.core import mail
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from collaborations.models import Site, Submission
 from collaborations.submissions.moderation import submission_publish
 from tests import factories as f
+from tests.factories import api_key_for
 from tests.test_submissions_support import create_submission, make_moderator, make_reference_data
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def owner():
 @pytest.fixture
 def api(owner):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=owner).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(owner)}")
     return client
 
 

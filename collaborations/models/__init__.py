@@ -1,3 +1,4 @@
+from .account import ApiToken
 from .base import CitedFact, ReferenceItem
 from .changes import CatalogueChange
 from .facts import (
@@ -44,6 +45,7 @@ from .submission import (
 )
 
 __all__ = [
+    "ApiToken",
     "CatalogueChange",
     "CitedFact",
     "ReferenceItem",

@@ -1,7 +1,7 @@
 """/api/v1/submissions/: API clients create and update their own submissions.
 
 Authenticate with `Authorization: Token <key>`; get a key from /accounts/api-token/ (or
-`python manage.py drf_create_token <email>`). The same form validates, the same services
+`python manage.py create_api_token <email>`). The same form validates, the same services
 write, and the same moderators review. Anonymous writes get 401; another account's
 submissions do not exist for you (404).
 """
@@ -9,7 +9,7 @@ submissions do not exist for you (404).
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import Throttled
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from .errors import SubmissionError
 from .serializers import SubmissionSerializer, SubmissionSummarySerializer
 from .services import submission_create, submission_update
 from .throttling import SUBMISSION_CREATE, SUBMISSION_UPDATE, SubmissionWriteThrottle
+from .tokens import HashedTokenAuthentication
 
 
 @extend_schema_view(
@@ -43,7 +44,7 @@ class SubmissionViewSet(
     /submit/ form; a submission is public only after a moderator publishes it."""
 
     serializer_class = SubmissionSerializer
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [HashedTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     throttle_classes = [SubmissionWriteThrottle]
     lookup_field = "site__slug"

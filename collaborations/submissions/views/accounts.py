@@ -5,14 +5,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
-from rest_framework.authtoken.models import Token
+
+from collaborations.models import ApiToken
 
 from ..account_forms import EmailAuthenticationForm, SignUpForm
 from ..accounts import account_sign_up, account_verify
 from ..throttling import MESSAGE as RATE_LIMITED
 from ..throttling import SIGNUP
+from ..tokens import api_token_replace
 
 
 class SignUpView(FormView):
@@ -67,17 +71,19 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("submissions:password-reset-complete")
 
 
+@method_decorator(never_cache, name="dispatch")
 class ApiTokenView(LoginRequiredMixin, TemplateView):
-    """Create (or replace) the token an API client sends as `Authorization: Token <key>`."""
+    """Create (or replace) the token an API client sends as `Authorization: Token <key>`.
+
+    The key is shown once, in the answer to the POST that made it (never cached), and
+    only its digest is kept: a lost key is replaced, not shown again."""
 
     template_name = "registration/api_token.html"
 
     def get_context_data(self, **kwargs):
-        token = Token.objects.filter(user=self.request.user).first()
+        token = ApiToken.objects.filter(user=self.request.user).first()
         return super().get_context_data(token=token, **kwargs)
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
-        Token.objects.create(user=request.user)
-        messages.success(request, "Your new API token is below. The old one no longer works.")
-        return redirect("submissions:api-token")
+        key = api_token_replace(user=request.user)
+        return self.render_to_response(self.get_context_data(new_key=key))
