@@ -17,6 +17,8 @@ from rallying.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("RALLYING_DATA_DIR", str(BASE_DIR / "data")))
+# Numbered data releases: their files are written once and never change.
+RELEASES_DIR = Path(env_str("RALLYING_RELEASES_DIR", str(DATA_DIR / "releases")))
 DEV_SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
 # An empty DEBUG= reads as off: the safe reading of a blank line in a production env file.
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "accountability",
     "following",
     "places",
+    "releases",
 ]
 
 MIDDLEWARE = [

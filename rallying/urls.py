@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("api/v1/", include("collaborations.api.urls")),
     path("follow/", include("following.urls")),
+    path("data/releases/", include("releases.urls")),
     path("", include("collaborations.submissions.urls")),
     path("", include("accountability.urls")),
     path("", include("places.urls")),
