@@ -269,17 +269,39 @@ def test_compare_three_sites_ticked_on_the_browse_page(live_server, page):
     page.wait_for_url("**/compare/?sites=*")
     assert page.locator("h1").inner_text() == "Compare 3 sites"
     headers = page.locator(".compare-table thead th").all_inner_texts()
-    assert [h.split("\n")[0] for h in headers[1:]] == [
+    assert [h.split("\n")[0] for h in headers] == [
         "Oldham Council",
         "Plymouth Council",
         "Wigan Council",
     ]
-    type_row = page.locator("tr", has=page.locator("th", has_text="Type of collaboration"))
-    assert "differs" in type_row.inner_text().lower()
-    partners = page.locator("tr", has=page.locator("th", has_text="Partner types"))
-    assert "same" in partners.inner_text().lower()
-    page.get_by_role("link", name="Show only the differences").click()
-    assert page.locator("tr", has=page.locator("th", has_text="Partner types")).count() == 0
+    same = page.locator("tbody.compare-group-same")
+    assert "Partner types" in same.inner_text()
+    assert "Type of collaboration" in page.locator("tbody.compare-group-some").inner_text()
+    page.get_by_role("link", name="Show only what differs").click()
+    assert page.locator("tbody.compare-group-same").count() == 0
+    # On a phone two sites still stand side by side.
+    page.goto(page.url.replace("sites=wigan-council", "").replace("&&", "&"))
+    page.set_viewport_size({"width": 360, "height": 800})
+    cells = page.locator("tr.attr-values").first.locator("td")
+    assert cells.count() == 2
+    assert all(cells.nth(i).is_visible() for i in range(2))
+    second = cells.nth(1).bounding_box()
+    assert second["x"] + second["width"] <= 360
+
+
+def test_ticked_sites_survive_a_move_to_another_page(live_server, page):
+    build_catalogue()
+    for i in range(30):
+        SiteFactory(slug=f"extra-{i:02d}", name=f"Extra site {i:02d}")
+    page.goto(f"{live_server.url}/sites/?ordering=name")
+    page.get_by_label("Compare Extra site 00").check()
+    page.get_by_role("button", name="Keep ticked sites").first.click()
+    page.get_by_role("link", name="Next page").click()
+    assert "1 site selected" in page.locator("#compare-tray").inner_text()
+    page.get_by_label("Compare West London Zone").check()
+    page.get_by_role("button", name="Compare selected").first.click()
+    page.wait_for_url("**/compare/?sites=*")
+    assert page.locator("h1").inner_text() == "Compare 2 sites"
 
 
 PAGES = {

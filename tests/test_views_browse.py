@@ -222,3 +222,30 @@ def test_partner_facet_all_of(client):
     assert result_slugs(client.get("/sites/?partner=nhs&partner=police&partner_match=all")) == [
         "both"
     ]
+
+
+def test_browse_opens_with_research_sites_and_submissions_before_framework_examples(client):
+    SiteFactory(name="Aardvark example", kind=Site.Kind.FRAMEWORK_EXAMPLE)
+    SiteFactory(name="Zed Council", kind=Site.Kind.RESEARCH_SITE)
+    SiteFactory(name="Middle Partnership", kind=Site.Kind.PRACTITIONER_SUBMISSION)
+    names = [s.name for s in client.get("/sites/").context["page_obj"]]
+    assert names == ["Zed Council", "Middle Partnership", "Aardvark example"]
+    by_name = [s.name for s in client.get("/sites/?ordering=name").context["page_obj"]]
+    assert by_name == ["Aardvark example", "Middle Partnership", "Zed Council"]
+
+
+def test_ticked_sites_are_kept_across_pages_and_filters(client):
+    build_large_catalogue(60)
+    chosen = list(Site.objects.order_by("slug").values_list("slug", "name")[:2])
+    query = "&".join(f"sites={slug}" for slug, _ in chosen)
+    response = client.get(f"/sites/?ordering=name&page=3&{query}")
+    html = response.content.decode()
+    assert response.context["selected"] == chosen
+    assert "2 sites selected" in html
+    # Sites ticked on another page ride along, hidden, with the compare form...
+    for slug, _ in chosen:
+        assert f'<input type="hidden" name="sites" value="{slug}">' in html
+    # ...and the pages and the filters keep them.
+    assert f'href="?ordering=name&amp;page=2&amp;{query.replace("&", "&amp;")}"' in html
+    # The CSV and map links are about the results, not the selection.
+    assert "export.csv?ordering=name" in html and "sites=" not in html.split("export.csv")[1][:40]

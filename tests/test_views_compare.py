@@ -5,8 +5,12 @@ import pytest
 from collaborations.models import Site
 from tests.factories import (
     DriverFactory,
+    OrganisationFactory,
+    OrganisationRoleFactory,
     SiteDriverFactory,
     SiteFactory,
+    SiteFundingFactory,
+    SiteOrganisationFactory,
     TypologyCodingFactory,
     TypologyFactory,
     build_large_catalogue,
@@ -36,19 +40,70 @@ def test_compares_sites_in_the_order_given(client, three_sites):
     html = response.content.decode()
     assert response.status_code == 200
     assert [s.slug for s in response.context["sites"]] == ["wirral", "oldham", "wigan"]
-    assert "<caption" in html and 'scope="row"' in html and 'scope="col"' in html
+    assert "<caption" in html and 'scope="colgroup"' in html and 'scope="col"' in html
 
 
-def test_same_and_different_rows_are_marked_in_words(client, three_sites):
+def test_rows_are_grouped_into_same_shared_by_some_and_different(client, three_sites):
     response = client.get("/compare/?sites=oldham&sites=wigan&sites=wirral")
-    assert row(response, "Type of collaboration").same
-    assert not row(response, "Drivers").same
+    assert row(response, "Type of collaboration").group == "same"
+    assert row(response, "Drivers").group == "some"
     html = response.content.decode()
-    assert '<span class="row-status row-same">Same</span>' in html
-    assert '<span class="row-status row-differs">Differs</span>' in html
-    # Trust is shared by all three though the drivers differ.
-    assert "(shared by all)" in html
+    assert "The same for every site (" in html and "Shared by some of the sites (" in html
+    # Trust is held by all three though the drivers differ; Outcomes by Oldham alone.
+    drivers = {v.label: (v.shared_by_all, v.holders) for v in row(response, "Drivers").cells[0]}
+    assert drivers == {"Trust": (True, ["Wigan", "Wirral"]), "Outcomes": (False, [])}
     assert 'href="/sites/?typology=councils"' in html
+
+
+def test_values_differing_only_in_case_spacing_or_punctuation_are_the_same(client, three_sites):
+    oldham, wigan, _ = three_sites
+    oldham.scope, wigan.scope = "Place based collaboration", "Place  Based collaboration."
+    oldham.save()
+    wigan.save()
+    response = client.get("/compare/?sites=oldham&sites=wigan")
+    assert row(response, "Scope of collaborative working").group == "same"
+
+
+def test_partial_overlaps_name_the_sites_that_share_a_value(client, three_sites):
+    oldham, wigan, wirral = three_sites
+    grant = SiteFundingFactory(site=oldham).funding_type
+    SiteFundingFactory(site=wigan, funding_type=grant)
+    response = client.get("/compare/?sites=oldham&sites=wigan&sites=wirral")
+    funding = row(response, "Funding")
+    assert funding.group == "some"
+    assert funding.cells[0][0].holders == ["Wigan"]
+    assert "also Wigan" in response.content.decode()
+
+
+def test_summaries_and_citations_are_shown_and_kind_is_no_row(client, three_sites):
+    three_sites[0].summary = "A whole-council programme of change."
+    three_sites[0].save()
+    response = client.get("/compare/?sites=oldham&sites=wigan")
+    html = response.content.decode()
+    assert "A whole-council programme of change." in html
+    assert "<summary>Sources" in html  # each site's values open to their citations
+    labels = [r.label for r in response.context["rows"]]
+    assert "Kind" not in labels and "Evidence" not in labels
+    assert "Completeness (%)" not in labels
+
+
+def test_the_organisation_that_studied_every_site_is_hidden_until_asked_for(client, three_sites):
+    researcher = OrganisationRoleFactory(slug="researcher", name="Researcher")
+    golab = OrganisationFactory(slug="golab", name="GO Lab")
+    for site in three_sites[:2]:
+        SiteOrganisationFactory(site=site, organisation=golab, role=researcher)
+    response = client.get("/compare/?sites=oldham&sites=wigan")
+    assert "Studied by" not in [r.label for r in response.context["rows"]]
+    assert response.context["hidden_count"] == 1
+    assert "Other organisations" not in [r.label for r in response.context["rows"]]
+    response = client.get("/compare/?sites=oldham&sites=wigan&rows=all")
+    assert "Studied by" in [r.label for r in response.context["rows"]]
+
+
+def test_browse_filters_carried_along_are_dropped_with_one_redirect(client, three_sites):
+    response = client.get("/compare/?typology=councils&sites=oldham&sites=wigan&page=2")
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/?sites=oldham&sites=wigan"
 
 
 def test_only_differences(client, three_sites):

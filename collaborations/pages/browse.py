@@ -1,14 +1,19 @@
 """The browse page's reading aids: sort options, active-filter chips, pagination."""
 
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Case, Value, When
 from django.http import QueryDict
+
+from collaborations.models import Site
 
 PAGE_SIZE = 25
 
 # (value of the `ordering` parameter, what a reader sees); values are SiteFilterSet's.
 SORT_OPTIONS = [
+    ("", "Research sites and submissions first"),
     ("name", "Name, A to Z"),
     ("-name", "Name, Z to A"),
     ("-completeness", "Most complete first"),
@@ -96,3 +101,24 @@ def paginate(queryset, page_value, count=None):
         noun = "page" if pages == 1 else "pages"
         message = f"There is no page {str(page_value)[:30]}: these results fill {pages} {noun}."
         raise PageProblem(message, pages) from error
+
+
+def research_first(queryset):
+    """The browse page's default order: research sites, then practitioners' submissions,
+    then the framework's examples (often a single line each), each A to Z."""
+    rank = Case(
+        When(kind=Site.Kind.RESEARCH_SITE, then=Value(0)),
+        When(kind=Site.Kind.PRACTITIONER_SUBMISSION, then=Value(1)),
+        default=Value(2),
+    )
+    return queryset.order_by(rank, "name", "pk")
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+
+
+def selection(query: QueryDict, limit: int) -> list[str]:
+    """The sites ticked for comparison so far (the `sites` parameter), in order, at most
+    `limit`; anything that cannot be a slug is dropped."""
+    slugs = dict.fromkeys(s.strip() for s in query.getlist("sites") if SLUG.fullmatch(s.strip()))
+    return list(slugs)[:limit]

@@ -1,16 +1,35 @@
-"""The compare table: one row per attribute, one column per site, with the values every
-site shares told apart from the ones that differ (by words and marks, not colour alone)."""
+"""The compare table: one row per attribute, one column per site.
 
-from dataclasses import dataclass
-from urllib.parse import urlencode
+Values are compared on a normalised key (case, spacing and punctuation ignored), so
+"Place based" and "Place Based" are the same value. Each value knows which of the
+compared sites hold it, and each row is sorted into one of three groups: the same for
+every site, shared by some (naming which), or different for each. A row that is the same
+for every site because of how the catalogue is built rather than what the sites do
+(such as the organisation that studied them) is hidden until asked for. Each value keeps
+the facts it came from, so their citations can be shown beside it."""
 
-from django.urls import reverse
+import re
+import unicodedata
+from dataclasses import dataclass, field
 
 from collaborations.models import Site
 
 from .case import current_and_other
 
 MIN_SITES, MAX_SITES = 2, 6
+SAME, SOME, EACH = "same", "some", "each"
+GROUPS = [
+    (SAME, "The same for every site"),
+    (SOME, "Shared by some of the sites"),
+    (EACH, "Different for each site"),
+]
+
+
+def normalise(text: str) -> str:
+    """A comparison key: accents, case, punctuation and runs of spaces do not count."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 @dataclass
@@ -18,37 +37,61 @@ class CompareValue:
     key: str
     label: str
     url: str = ""
-    shared: bool = False
+    facts: list = field(default_factory=list)  # the cited rows this value comes from
+    holders: list = field(default_factory=list)  # names of the compared sites holding it
+    shared_by_all: bool = False
+
+    def __post_init__(self):
+        self.key = normalise(self.key)
 
 
 @dataclass
 class CompareRow:
     label: str
     cells: list[list[CompareValue]]
+    hide_when_same: bool = False
+    group: str = EACH
 
     @property
     def same(self) -> bool:
-        keys = [{value.key for value in cell} for cell in self.cells]
-        return all(k == keys[0] for k in keys)
+        return self.group == SAME
 
     @property
     def stated_anywhere(self) -> bool:
         return any(self.cells)
 
+    @property
+    def hidden_by_default(self) -> bool:
+        return self.same and self.hide_when_same
 
-def _browse(param, value):
-    return f"{reverse('collaborations:site-list')}?{urlencode({param: value})}"
+    @property
+    def columns(self) -> list[dict]:
+        """Each site's values with the distinct citations behind them."""
+        return [{"values": cell, "citations": _citations(cell)} for cell in self.cells]
 
 
-def _ref(item):
+def _citations(cell: list[CompareValue]) -> list:
+    """The distinct citations behind a site's values, in order."""
+    seen, result = set(), []
+    for value in cell:
+        for fact in value.facts:
+            key = (fact.source_id, fact.locator)
+            if fact.source_id and key not in seen:
+                seen.add(key)
+                result.append(fact)
+    return result
+
+
+def _ref(item, fact=None):
     """A reference value as a compare value, linking to the browse page filtered by it."""
     url = item.get_absolute_url() if item.facet else ""
-    return CompareValue(item.slug, item.name, url)
+    return CompareValue(item.slug, item.name, url, [fact] if fact else [])
 
 
 def _many(attribute, value_field):
     def values(site):
-        return [_ref(getattr(fact, value_field)) for fact in getattr(site, attribute).all()]
+        facts = getattr(site, attribute).all()
+        return [_ref(getattr(fact, value_field), fact) for fact in facts]
 
     return values
 
@@ -56,30 +99,33 @@ def _many(attribute, value_field):
 def _current(attribute, value_field):
     def values(site):
         current, _ = current_and_other(getattr(site, attribute).all())
-        return [_ref(getattr(current, value_field))] if current else []
+        return [_ref(getattr(current, value_field), current)] if current else []
 
     return values
 
 
-def _optional(item):
-    return [_ref(item)] if item else []
+def _field_fact(site, name):
+    return next((c for c in site.field_citations.all() if c.field == name), None)
+
+
+def _optional(attribute):
+    def values(site):
+        item = getattr(site, attribute)
+        fact = _field_fact(site, attribute)
+        return [_ref(item, fact)] if item else []
+
+    return values
 
 
 def _text(attribute):
     def values(site):
         text = getattr(site, attribute)
-        return [CompareValue(str(text), str(text))] if text not in ("", None) else []
+        if text in ("", None):
+            return []
+        fact = _field_fact(site, attribute)
+        return [CompareValue(str(text), str(text), facts=[fact] if fact else [])]
 
     return values
-
-
-def _kind(site):
-    return [CompareValue(site.kind, site.get_kind_display(), _browse("kind", site.kind))]
-
-
-def _evidence(site):
-    slug = "self-reported" if site.is_self_reported else "research-coded"
-    return [CompareValue(slug, site.evidence_label, _browse("evidence", slug))]
 
 
 def _governance(site):
@@ -88,16 +134,19 @@ def _governance(site):
     return [CompareValue(mode.slug, mode.name)] if mode else []
 
 
-def _organisations(*, lead: bool):
+def _organisations(*roles: str, exclude: bool = False):
     def values(site):
         return [
             CompareValue(
-                f"{p.organisation.slug}:{p.role.slug}",
-                p.organisation.name if lead else f"{p.organisation.name} ({p.role.name.lower()})",
+                f"{p.organisation.slug} {p.role.slug}",
+                p.organisation.name
+                if len(roles) == 1 and not exclude
+                else f"{p.organisation.name} ({p.role.name.lower()})",
                 p.organisation.get_absolute_url(),
+                [p],
             )
             for p in site.participations.all()
-            if (p.role.slug == "lead") == lead
+            if (p.role.slug in roles) != exclude
         ]
 
     return values
@@ -106,58 +155,96 @@ def _organisations(*, lead: bool):
 def _funding(site):
     """Funding types, or "None" where a source says explicitly there is no funding."""
     values = _many("funding_facts", "funding_type")(site)
-    if not values and any(c.field == "funding" for c in site.field_citations.all()):
-        return [CompareValue("none", "None")]
+    stated_none = _field_fact(site, "funding")
+    if not values and stated_none:
+        return [CompareValue("none", "None", facts=[stated_none])]
     return values
 
 
 def _lines(site):
     return [
-        CompareValue(line.line_type.slug, line.line_type.name)
+        CompareValue(line.line_type.slug, line.line_type.name, facts=[line])
         for line in site.accountability_lines.all()
     ]
 
 
 def _indicators(site):
-    return [CompareValue(i.name.lower(), i.name) for i in site.indicators.all()]
+    return [CompareValue(i.name, i.name, facts=[i]) for i in site.indicators.all()]
 
 
+# (label, values of a site, hidden while the same for every site). Kind and evidence are
+# not rows: they head each site's column. Completeness describes the record, not the site.
 ATTRIBUTES = [
-    ("Kind", _kind),
-    ("Evidence", _evidence),
-    ("Completeness (%)", _text("completeness")),
-    ("Type of collaboration", _current("typology_codings", "typology")),
-    ("Governance mode", _governance),
-    ("Scope of collaborative working", _text("scope")),
-    ("Study depth", lambda site: _optional(site.study_depth)),
-    ("Place", _text("locality")),
-    ("Nation or region", lambda site: _optional(site.region)),
-    ("Initiated by", lambda site: _optional(site.initiated_by)),
-    ("Start year", _text("start_year")),
-    ("Lead organisation", _organisations(lead=True)),
-    ("Other organisations", _organisations(lead=False)),
-    ("Funding", _funding),
-    ("Drivers", _many("driver_facts", "driver")),
-    ("Justifications", _many("justification_facts", "justification")),
-    ("Partner types", _many("partner_facts", "partner_type")),
-    ("Practices", _many("practice_facts", "practice")),
-    ("Leadership styles", _many("leadership_facts", "leadership_style")),
-    ("Accountability approaches", _many("approach_facts", "approach")),
-    ("Measurement approach", _current("measurement_codings", "approach")),
-    ("Lines of accountability", _lines),
-    ("Indicators", _indicators),
-    ("Framework themes", _many("theme_facts", "theme")),
+    ("Type of collaboration", _current("typology_codings", "typology"), False),
+    ("Governance mode", _governance, False),
+    ("Scope of collaborative working", _text("scope"), False),
+    ("Study depth", _optional("study_depth"), False),
+    ("Place", _text("locality"), False),
+    ("Nation or region", _optional("region"), False),
+    ("Initiated by", _optional("initiated_by"), False),
+    ("Start year", _text("start_year"), False),
+    ("Lead organisation", _organisations("lead"), False),
+    ("Other organisations", _organisations("lead", "researcher", exclude=True), False),
+    ("Studied by", _organisations("researcher"), True),
+    ("Funding", _funding, False),
+    ("Drivers", _many("driver_facts", "driver"), False),
+    ("Justifications", _many("justification_facts", "justification"), False),
+    ("Partner types", _many("partner_facts", "partner_type"), False),
+    ("Practices", _many("practice_facts", "practice"), False),
+    ("Leadership styles", _many("leadership_facts", "leadership_style"), False),
+    ("Accountability approaches", _many("approach_facts", "approach"), False),
+    ("Measurement approach", _current("measurement_codings", "approach"), False),
+    ("Lines of accountability", _lines, False),
+    ("Indicators", _indicators, False),
+    ("Framework themes", _many("theme_facts", "theme"), False),
 ]
 
 
+def _merge_duplicates(cell: list[CompareValue]) -> list[CompareValue]:
+    """One value per key in a site's cell, keeping every fact behind it."""
+    merged = {}
+    for value in cell:
+        if value.key in merged:
+            merged[value.key].facts.extend(value.facts)
+        else:
+            merged[value.key] = value
+    return list(merged.values())
+
+
+def _classify(row: CompareRow, names: list[str]) -> None:
+    holders = {}
+    for name, cell in zip(names, row.cells, strict=True):
+        for value in cell:
+            holders.setdefault(value.key, []).append(name)
+    for name, cell in zip(names, row.cells, strict=True):
+        for value in cell:
+            value.shared_by_all = len(holders[value.key]) == len(names)
+            value.holders = [other for other in holders[value.key] if other != name]
+    key_sets = [{value.key for value in cell} for cell in row.cells]
+    if all(keys == key_sets[0] for keys in key_sets) and key_sets[0]:
+        row.group = SAME
+    elif any(len(sites) > 1 for sites in holders.values()):
+        row.group = SOME
+    else:
+        row.group = EACH
+
+
 def compare_rows(sites: list[Site]) -> list[CompareRow]:
+    names = [site.name for site in sites]
     rows = []
-    for label, values_of in ATTRIBUTES:
-        cells = [values_of(site) for site in sites]
-        key_sets = [{value.key for value in cell} for cell in cells]
-        shared = set.intersection(*key_sets) if key_sets else set()
-        for cell in cells:
-            for value in cell:
-                value.shared = value.key in shared
-        rows.append(CompareRow(label, cells))
-    return [row for row in rows if row.stated_anywhere]
+    for label, values_of, hide_when_same in ATTRIBUTES:
+        row = CompareRow(label, [_merge_duplicates(values_of(site)) for site in sites])
+        row.hide_when_same = hide_when_same
+        if row.stated_anywhere:
+            _classify(row, names)
+            rows.append(row)
+    return rows
+
+
+def grouped_rows(rows: list[CompareRow]) -> list[dict]:
+    """Rows in the three groups, each group with its heading, empty groups left out."""
+    groups = [{"key": key, "title": title, "rows": []} for key, title in GROUPS]
+    by_key = {group["key"]: group for group in groups}
+    for row in rows:
+        by_key[row.group]["rows"].append(row)
+    return [group for group in groups if group["rows"]]

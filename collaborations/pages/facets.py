@@ -36,7 +36,7 @@ FACET_PARAMS = [
 OPEN_FACETS = {"kind", "typology"}
 NOT_FILTERS = {"ordering"}
 # Parameters that change the page shown but not the counts.
-IGNORED = {"ordering", "page"}
+IGNORED = {"ordering", "page", "sites"}  # sites: the compare selection, not a filter
 
 
 @dataclass

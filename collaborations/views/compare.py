@@ -2,13 +2,17 @@
 
 import re
 
-from django.shortcuts import render
+from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.views.generic import View
 
 from collaborations.models import Site
-from collaborations.pages.compare import MAX_SITES, MIN_SITES, compare_rows
+from collaborations.pages.compare import MAX_SITES, MIN_SITES, compare_rows, grouped_rows
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+# Parameters of this page; anything else (say, the browse filters a selection form
+# carried along) is dropped with one redirect, so a comparison has one clean address.
+PARAMS = {"sites", "differences", "rows"}
 
 
 class CompareView(View):
@@ -16,6 +20,11 @@ class CompareView(View):
     problem_template_name = "collaborations/compare_problem.html"
 
     def get(self, request):
+        if set(request.GET) - PARAMS:
+            clean = QueryDict(mutable=True)
+            for name in PARAMS & set(request.GET):
+                clean.setlist(name, request.GET.getlist(name))
+            return redirect(f"{request.path}?{clean.urlencode()}")
         slugs = list(dict.fromkeys(s.strip() for s in request.GET.getlist("sites") if s.strip()))
         if not slugs:  # the navigation's way in: how to choose, not an error
             return self.problem(request, status=200, chosen=0)
@@ -27,17 +36,30 @@ class CompareView(View):
         if unknown:
             return self.problem(request, status=404, chosen=len(slugs), unknown=unknown)
         sites = [found[slug] for slug in slugs]
+        return render(request, self.template_name, self.comparison(request, sites, slugs))
+
+    def comparison(self, request, sites, slugs) -> dict:
         rows = compare_rows(sites)
         only_differences = request.GET.get("differences") == "only"
-        context = {
+        all_rows = request.GET.get("rows") == "all"
+        shown = [
+            row
+            for row in rows
+            if not (only_differences and row.same) and (all_rows or not row.hidden_by_default)
+        ]
+        return {
             "sites": sites,
-            "rows": [row for row in rows if not (only_differences and row.same)],
-            "shared_count": sum(row.same for row in rows),
+            "rows": shown,
+            "groups": grouped_rows(shown),
+            "counts": {
+                group: sum(row.group == group for row in rows) for group in ("same", "some", "each")
+            },
+            "hidden_count": sum(row.hidden_by_default for row in rows),
             "row_count": len(rows),
             "only_differences": only_differences,
+            "all_rows": all_rows,
             "columns": list(zip(sites, self.removal_queries(request, slugs), strict=True)),
         }
-        return render(request, self.template_name, context)
 
     def problem(self, request, *, status, chosen, unknown=()):
         context = {

@@ -33,10 +33,13 @@ class SiteListView(View):
             "export_query": browse.query_without(request.GET, "page"),
             "max_compare": MAX_SITES,
         }
+        context.update(self.compare_selection(request))
         if not valid:
             context["filter_errors"] = self.filter_errors(filterset, request.GET)
             return render(request, self.template_name, context, status=400)
         results, filters = filterset.qs, filters_of(request.GET)
+        if not request.GET.get("ordering"):
+            results = browse.research_first(results)
         count = (
             cached_aggregate("results-count", version, results.count, filters)
             if filters
@@ -46,10 +49,32 @@ class SiteListView(View):
             context["page_obj"] = browse.paginate(
                 results.for_list(), request.GET.get("page"), count
             )
+            context["page_slugs"] = {site.slug for site in context["page_obj"]}
         except browse.PageProblem as problem:
             context["page_problem"] = problem
             return render(request, self.template_name, context, status=404)
         return render(request, self.template_name, context)
+
+    @staticmethod
+    def compare_selection(request) -> dict:
+        """The sites ticked so far, kept in the address (`sites`) across pages and filters,
+        so a selection survives paging without JavaScript."""
+        slugs = browse.selection(request.GET, MAX_SITES)
+        names = (
+            dict(Site.public.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+        )
+        without_sites = request.GET.copy()
+        without_sites.pop("sites", None)
+        without_sites.pop("page", None)
+        return {
+            "selected": [(slug, names[slug]) for slug in slugs if slug in names],
+            "selected_slugs": [slug for slug in slugs if slug in names],
+            "export_query": without_sites.urlencode(),
+            "filter_params": [
+                (name, value) for name in without_sites for value in without_sites.getlist(name)
+            ],
+            "too_many_selected": len(request.GET.getlist("sites")) > MAX_SITES,
+        }
 
     @staticmethod
     def filter_errors(filterset, query):
