@@ -129,11 +129,11 @@ def create_submission(ref: Reference, *, owner=None, submit=True, **overrides):
     )
 
 
-def grant_private_link(client, submission) -> None:
+def grant_private_link(client, submission, *, can_edit=True) -> None:
     """Open the submission with a fresh private link in this client's session."""
     from collaborations.submissions.access import access_key_create
 
-    token = access_key_create(submission=submission)
+    token = access_key_create(submission=submission, can_edit=can_edit)
     assert client.get(f"/submissions/access/{token}/").status_code == 302
 
 

@@ -5,10 +5,13 @@ itself must not show: the submitter's private contact details, the private acces
 the moderators' decisions, and snapshots of every revision for diffs and the change log.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from .provenance import Source
 from .site import Site
@@ -59,11 +62,24 @@ EDITABLE_STATUSES = {
 }
 
 
+LINK_LIFETIME = timedelta(days=30)
+
+
+def link_expiry():
+    return timezone.now() + LINK_LIFETIME
+
+
 class SubmissionAccessKey(models.Model):
-    """A private link for a submitter without an account: only the token's hash is kept."""
+    """A private link for a submitter without an account: only the token's hash is kept.
+
+    It works until it expires, or until an account claims the submission (then deleted)."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="access_keys")
     token_hash = models.CharField(max_length=64, unique=True)
+    can_edit = models.BooleanField(
+        default=True, help_text="Off for the links in outcome emails: they only show it."
+    )
+    expires_at = models.DateTimeField(default=link_expiry)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from collaborations.models import Site, Submission
 
 from . import emails
+from .access import access_keys_revoke
 
 VERIFY_SALT = "rallying.submissions.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
@@ -68,4 +69,8 @@ def submissions_claim(*, user) -> int:
         site.owner = user
         site.save(update_fields=["owner", "updated_at"])
         count += 1
+    # The account is the way in now: the private links stop working.
+    access_keys_revoke(
+        submission_ids=Submission.objects.filter(site__owner=user).values_list("pk", flat=True)
+    )
     return count

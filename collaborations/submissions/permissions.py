@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from collaborations.models import Submission
 
-from .access import session_submission_ids
+from .access import session_grants
 
 MODERATORS_GROUP = "moderators"
 
@@ -20,13 +20,21 @@ def is_moderator(user) -> bool:
     return user._is_moderator
 
 
+def _is_owner(request, submission: Submission) -> bool:
+    user = getattr(request, "user", AnonymousUser())
+    return user.is_authenticated and submission.site.owner_id == user.pk
+
+
+def _link_grant(request, submission: Submission):
+    """What a private link opened in this browser grants; nothing once an account owns it."""
+    if submission.site.owner_id is not None:
+        return None
+    return session_grants(getattr(request, "session", None)).get(submission.pk)
+
+
 def is_submitter(request, submission: Submission) -> bool:
     """The account that owns the submission, or a session opened with its private link."""
-    user = getattr(request, "user", AnonymousUser())
-    if user.is_authenticated and submission.site.owner_id == user.pk:
-        return True
-    session = getattr(request, "session", None)
-    return session is not None and submission.pk in session_submission_ids(session)
+    return _is_owner(request, submission) or _link_grant(request, submission) is not None
 
 
 def can_view_submission(request, submission: Submission) -> bool:
@@ -34,4 +42,7 @@ def can_view_submission(request, submission: Submission) -> bool:
 
 
 def can_edit_submission(request, submission: Submission) -> bool:
-    return is_submitter(request, submission) and submission.is_editable
+    if not submission.is_editable:
+        return False
+    grant = _link_grant(request, submission)
+    return _is_owner(request, submission) or (grant is not None and grant.can_edit)

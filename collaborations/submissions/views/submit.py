@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from ..access import session_grant
+from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import site_facts_of
 from ..forms import SubmissionForm, initial_from_facts
@@ -18,6 +18,10 @@ from .mixins import SubmissionAccessMixin, run_write
 SUBMITTED = (
     "Thank you: your submission is with our moderators. We have emailed you a link to "
     "follow its review; nothing is public until a moderator publishes it."
+)
+VIEW_ONLY_LINK = (
+    "The link you opened only shows this submission. To edit it, open the link in the most "
+    "recent email about it, or ask for a new link."
 )
 DRAFT_SAVED = "Your draft is saved. Come back to it at any time from this page."
 
@@ -66,7 +70,7 @@ class SubmissionCreateView(SubmissionFormView):
         if status:
             return self.form_invalid(form, status=status)
         self.rate_limit.record(self.request)
-        session_grant(self.request.session, submission)
+        session_grant_new(self.request.session, submission)
         messages.success(self.request, SUBMITTED if form.is_submit else DRAFT_SAVED)
         return HttpResponseRedirect(submission.get_absolute_url())
 
@@ -79,7 +83,12 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
         if not can_edit_submission(request, submission):
             if not is_submitter(request, submission):
                 raise Http404("No submission here.")
-            messages.info(request, "This submission can no longer be edited.")
+            messages.info(
+                request,
+                VIEW_ONLY_LINK
+                if submission.is_editable
+                else "This submission can no longer be edited.",
+            )
             return redirect(submission.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 

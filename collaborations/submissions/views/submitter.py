@@ -4,15 +4,19 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from collaborations.models import ChangeProposal, ModerationDecision, Site, Submission
 
 from .. import emails
-from ..access import access_key_create, session_grant, session_submission_ids, submission_for_token
+from ..access import (
+    access_key_create,
+    access_key_for_token,
+    session_grant,
+    session_submission_ids,
+)
 from ..facts import LABELS, facts_snapshot, site_facts_of
 from ..permissions import can_edit_submission, is_submitter
 from ..throttling import ACCESS_LINK
@@ -49,7 +53,7 @@ class MySubmissionsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        granted = Q(pk__in=session_submission_ids(self.request.session))
+        granted = Q(pk__in=session_submission_ids(self.request.session), site__owner__isnull=True)
         mine = Q(site__owner=user) if user.is_authenticated else Q(pk__in=[])
         proposals = (
             ChangeProposal.objects.filter(proposer=user).select_related("site")
@@ -69,11 +73,11 @@ class SubmissionAccessView(View):
     """A private link: grants this browser session the submission, then shows it."""
 
     def get(self, request, token):
-        submission = submission_for_token(token)
-        if submission is None:
-            raise Http404("This link is not valid. Ask for a new one.")
-        session_grant(request.session, submission)
-        return redirect(submission.get_absolute_url())
+        key = access_key_for_token(token)
+        if key is None:
+            return render(request, "submissions/access_link_invalid.html", status=404)
+        session_grant(request.session, key.submission, can_edit=key.can_edit, until=key.expires_at)
+        return redirect(key.submission.get_absolute_url())
 
 
 class AccessLinkRequestForm(forms.Form):
