@@ -141,6 +141,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's backend behind a count of failed attempts (collaborations/submissions/login_limits).
+AUTHENTICATION_BACKENDS = ["collaborations.submissions.login_limits.RateLimitedModelBackend"]
 LOGIN_URL = "submissions:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

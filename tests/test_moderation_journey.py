@@ -60,7 +60,7 @@ def test_submit_request_changes_resubmit_publish(client, django_capture_on_commi
         assert browser.post(f"/submissions/{site.slug}/edit/", data).status_code == 302
     site.refresh_from_db()
     assert site.status == Site.Status.SUBMITTED
-    assert "received your submission" in mail.outbox[2].subject
+    assert "private link" in mail.outbox[2].subject  # still without an account
     assert (
         browser.get(link.replace("http://127.0.0.1:8000", "")).status_code == 302
     )  # old link works

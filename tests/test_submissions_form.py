@@ -133,7 +133,7 @@ def test_a_draft_needs_only_a_name_and_an_email(client, ref, django_capture_on_c
     assert response.status_code == 302
     site = Site.objects.get(name="Half-written")
     assert site.status == Site.Status.DRAFT
-    assert "draft is saved" in mail.outbox[0].subject
+    assert "private link" in mail.outbox[0].subject  # no account: the address is confirmed
     assert "/submissions/access/" in mail.outbox[0].body
 
 

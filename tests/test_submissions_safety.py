@@ -180,8 +180,9 @@ def test_line_breaks_in_a_name_never_reach_an_email_header(
 ):
     from django.core import mail
 
+    owner = f.UserFactory(username="o@example.org", email="o@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        create_submission(ref, name="Two\r\nBcc: victim@example.org")
+        create_submission(ref, owner=owner, name="Two\r\nBcc: victim@example.org")
     assert mail.outbox[0].subject == (
         "[Rallying] We have received your submission: Two Bcc: victim@example.org"
     )

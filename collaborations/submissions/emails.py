@@ -2,13 +2,24 @@
 
 Sent through the configured backend (console in development). Services schedule them
 with transaction.on_commit, so nobody is told about a write that was rolled back.
+
+Anyone can type any address into a form, so an email that an action without an account
+sets off (a submission, a sign-up, a lost link) carries none of the sender's words: it only
+confirms the address, with a private link. And such emails to one address are limited in
+number (EMAIL_RECIPIENT), so the site cannot be used to flood someone's inbox.
 """
+
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from .throttling import EMAIL_RECIPIENT
+
+logger = logging.getLogger("rallying.submissions")
 
 
 def send_after_commit(send_function, **kwargs) -> None:
@@ -25,7 +36,11 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def send(*, to: str, subject: str, template: str, context: dict) -> None:
+def send(*, to: str, subject: str, template: str, context: dict, limited: bool = False) -> None:
+    """`limited`: an action without an account set this email off (see the module's doc)."""
+    if limited and EMAIL_RECIPIENT.hit(None, to):
+        logger.warning("Not sent: too many emails to one address in an hour (%s)", template)
+        return
     body = render_to_string(f"submissions/emails/{template}.txt", context)
     subject = " ".join(subject.split())  # user text in a header: no line breaks
     send_mail(f"[Rallying] {subject}"[:200], body, settings.DEFAULT_FROM_EMAIL, [to])
@@ -50,8 +65,21 @@ SUBJECTS = {
 }
 
 
+# What a submission without an account sets off: a confirmation of the address, no more.
+ADDRESS_CONFIRMATIONS = {"draft_saved", "submission_received"}
+
+
 def send_submission_notice(*, kind: str, submission, token: str | None, message: str = ""):
     site = submission.site
+    if token and kind in ADDRESS_CONFIRMATIONS:
+        send(
+            to=submission.contact_email,
+            subject="Your private link to the collaboration you sent us",
+            template="link_confirmation",
+            context={"link": submitter_link(submission, token), "submitted": kind != "draft_saved"},
+            limited=True,
+        )
+        return
     send(
         to=submission.contact_email,
         subject=SUBJECTS[kind].format(name=site.name),
@@ -88,7 +116,8 @@ def send_email_verification(*, user, link: str) -> None:
         to=user.email,
         subject="Confirm your email address",
         template="verify_email",
-        context={"user": user, "link": link},
+        context={"link": link},
+        limited=True,
     )
 
 
@@ -101,6 +130,7 @@ def send_signup_existing_account(*, email: str) -> None:
             "login_link": absolute(reverse("submissions:login")),
             "reset_link": absolute(reverse("submissions:password-reset")),
         },
+        limited=True,
     )
 
 
@@ -109,7 +139,6 @@ def send_access_links(*, email: str, links: list[tuple]) -> None:
         to=email,
         subject="Your private links to your submissions",
         template="access_links",
-        context={
-            "links": [(submission.site, submitter_link(submission, t)) for submission, t in links]
-        },
+        context={"links": [(submission, submitter_link(submission, t)) for submission, t in links]},
+        limited=True,
     )

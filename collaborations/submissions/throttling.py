@@ -3,8 +3,12 @@
 A limit is checked before a write (`exceeded`) and counted after it succeeds (`record`),
 so a practitioner correcting validation errors is not locked out. Limits can be changed
 with the RALLYING_RATE_LIMITS setting: {"scope": (per_ip, per_account, window_seconds)}.
+"Per account" also covers a `subject` a request names without being logged in: the
+account a log-in tries, the address a password reset or an email goes to (kept as a hash).
+The cache is shared by every server process (a file cache, or Redis with CACHE_URL).
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,6 +21,11 @@ DEFAULT_LIMITS = {
     "proposal": (10, 10, 3600),
     "signup": (5, 5, 3600),
     "access-link": (5, 5, 3600),
+    # Failed log-ins: from one address, and against one account, per 15 minutes.
+    "login-failure": (30, 5, 900),
+    "password-reset": (5, 3, 3600),
+    # Emails an action without an account makes us send, per recipient address.
+    "email-recipient": (1000, 5, 3600),
 }
 
 MESSAGE = (
@@ -38,31 +47,40 @@ class RateLimit:
         configured = getattr(settings, "RALLYING_RATE_LIMITS", {})
         return configured.get(self.scope, DEFAULT_LIMITS[self.scope])
 
-    def _keys(self, request) -> list[tuple[str, int]]:
+    def _keys(self, request, subject: str | None = None) -> list[tuple[str, int]]:
         per_ip, per_account, _ = self.limits
-        keys = [(f"ratelimit:{self.scope}:ip:{client_ip(request)}", per_ip)]
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            keys.append((f"ratelimit:{self.scope}:user:{user.pk}", per_account))
+        keys = []
+        if request is not None:
+            keys.append((f"ratelimit:{self.scope}:ip:{client_ip(request)}", per_ip))
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                keys.append((f"ratelimit:{self.scope}:user:{user.pk}", per_account))
+        if subject:
+            digest = hashlib.sha256(subject.strip().lower().encode()).hexdigest()[:32]
+            keys.append((f"ratelimit:{self.scope}:subject:{digest}", per_account))
         return keys
 
-    def exceeded(self, request) -> bool:
-        return any(cache.get(key, 0) >= limit for key, limit in self._keys(request))
+    def exceeded(self, request, subject: str | None = None) -> bool:
+        return any(cache.get(key, 0) >= limit for key, limit in self._keys(request, subject))
 
-    def record(self, request) -> None:
+    def record(self, request, subject: str | None = None) -> None:
         window = self.limits[2]
-        for key, _ in self._keys(request):
+        for key, _ in self._keys(request, subject):
             cache.add(key, 0, timeout=window)
             try:
                 cache.incr(key)
             except ValueError:  # expired between add and incr
                 cache.set(key, 1, timeout=window)
 
-    def hit(self, request) -> bool:
+    def reset(self, subject: str) -> None:
+        """Forget the subject's count (an account that has just logged in)."""
+        cache.delete_many([key for key, _ in self._keys(None, subject)])
+
+    def hit(self, request, subject: str | None = None) -> bool:
         """Count this attempt and say whether it goes over the limit."""
-        if self.exceeded(request):
+        if self.exceeded(request, subject):
             return True
-        self.record(request)
+        self.record(request, subject)
         return False
 
 
@@ -71,6 +89,9 @@ SUBMISSION_UPDATE = RateLimit("submission-update")
 PROPOSAL = RateLimit("proposal")
 SIGNUP = RateLimit("signup")
 ACCESS_LINK = RateLimit("access-link")
+LOGIN_FAILURE = RateLimit("login-failure")
+PASSWORD_RESET = RateLimit("password-reset")
+EMAIL_RECIPIENT = RateLimit("email-recipient")
 
 
 class SubmissionWriteThrottle(BaseThrottle):

@@ -14,9 +14,15 @@ from collaborations.models import ApiToken
 
 from ..account_forms import EmailAuthenticationForm, SignUpForm
 from ..accounts import account_sign_up, account_verify
+from ..login_limits import LOCKED_OUT
+from ..throttling import LOGIN_FAILURE, PASSWORD_RESET, SIGNUP
 from ..throttling import MESSAGE as RATE_LIMITED
-from ..throttling import SIGNUP
 from ..tokens import api_token_replace
+
+RESET_LIMITED = (
+    "We have already sent several password reset emails to that address, or for your "
+    "address, in the last hour: check your inbox and spam folder, or try again in an hour."
+)
 
 
 class SignUpView(FormView):
@@ -57,6 +63,17 @@ class LoginView(auth_views.LoginView):
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        account = request.POST.get("username", "")
+        if LOGIN_FAILURE.exceeded(request, account):
+            # The password is not even checked: the form comes back with the address only.
+            form = self.get_form_class()(request, data={"username": account, "password": ""})
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(None, LOCKED_OUT)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
     def get_default_redirect_url(self):
         return str(reverse_lazy("submissions:mine"))
 
@@ -65,6 +82,12 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("submissions:password-reset-done")
+
+    def form_valid(self, form):
+        if PASSWORD_RESET.hit(self.request, form.cleaned_data["email"]):
+            form.add_error(None, RESET_LIMITED)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
