@@ -11,16 +11,16 @@ SITE_INLINES = [
     ),
     fact_inline(
         acc.MeasurementCoding,
-        ["approach", "is_current", "coded_by"],
+        ["approach", "coded_by"],
         raw_id_fields=["coded_by"],
-        verbose_name_plural="measurement codings (one current)",
+        verbose_name_plural="measurement codings (one preferred)",
     ),
     fact_inline(acc.AccountabilityLine, ["line_type", "detail"]),
     fact_inline(acc.Indicator, ["name", "description"], verbose_name="indicator or measure"),
 ]
 
 fact_admin(acc.SiteAccountabilityApproach, ["approach"])
-fact_admin(acc.MeasurementCoding, ["approach", "is_current"], raw_id_fields=["coded_by"])
+fact_admin(acc.MeasurementCoding, ["approach", "rank"], raw_id_fields=["coded_by"])
 fact_admin(
     acc.AccountabilityLine,
     ["line_type"],

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
-from collaborations.models import CitedFact, ReferenceItem, Site
+from collaborations.models import ReferenceItem, Site, Statement
+from collaborations.models.statements import one_preferred_per_site, statement_constraints
 
 
 class AccountabilityApproach(ReferenceItem):
@@ -61,30 +61,30 @@ class OpenQuestion(ReferenceItem):
         verbose_name = "open question"
 
 
-class SiteAccountabilityApproach(CitedFact):
+class SiteAccountabilityApproach(Statement):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="approach_facts")
     approach = models.ForeignKey(
         AccountabilityApproach, on_delete=models.PROTECT, related_name="site_facts"
     )
 
+    fact_label = "Accountability approaches"
+    value_fields = ("approach",)
+
     class Meta:
         ordering = ["approach__position"]
-        constraints = [
-            models.UniqueConstraint(fields=["site", "approach"], name="unique_site_approach")
-        ]
+        constraints = statement_constraints("approach")
 
     def __str__(self):
         return f"{self.site}: {self.approach}"
 
 
-class MeasurementCoding(CitedFact):
-    """A site's measurement approach as a source (or moderator) codes it; one is current."""
+class MeasurementCoding(Statement):
+    """A site's measurement approach as a source (or moderator) codes it; one is preferred."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="measurement_codings")
     approach = models.ForeignKey(
         MeasurementApproach, on_delete=models.PROTECT, related_name="codings"
     )
-    is_current = models.BooleanField(default=True)
     coded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -93,22 +93,22 @@ class MeasurementCoding(CitedFact):
         related_name="+",
     )
 
+    fact_label = "Measurement approach"
+    competes = True
+    value_fields = ("approach",)
+
     class Meta:
-        ordering = ["-is_current", "pk"]
+        ordering = ["-rank", "pk"]  # preferred, normal, deprecated
         constraints = [
-            models.UniqueConstraint(
-                fields=["site"], condition=Q(is_current=True), name="one_current_measurement"
-            ),
-            models.UniqueConstraint(
-                fields=["site", "approach", "source"], name="unique_measurement_coding"
-            ),
+            *statement_constraints("approach"),
+            one_preferred_per_site("one_preferred_measurement"),
         ]
 
     def __str__(self):
         return f"{self.site}: {self.approach}"
 
 
-class AccountabilityLine(CitedFact):
+class AccountabilityLine(Statement):
     """A line of external accountability from a site, with reporting detail."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="accountability_lines")
@@ -117,23 +117,31 @@ class AccountabilityLine(CitedFact):
     )
     detail = models.TextField(blank=True, max_length=2000)
 
+    fact_label = "Lines of accountability"
+    value_fields = ("line_type", "detail")
+    property_fields = ("line_type",)
+
     class Meta:
         ordering = ["line_type__position", "pk"]
+        constraints = statement_constraints()
 
     def __str__(self):
         return f"{self.site} → {self.line_type}"
 
 
-class Indicator(CitedFact):
+class Indicator(Statement):
     """A measure or indicator a site uses to show success."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True, max_length=2000)
 
+    fact_label = "Measures and indicators"
+    value_fields = ("name",)
+
     class Meta:
         ordering = ["site", "pk"]
-        constraints = [models.UniqueConstraint(fields=["site", "name"], name="unique_indicator")]
+        constraints = statement_constraints("name")
 
     def __str__(self):
         return self.name

@@ -32,7 +32,7 @@ class AccountabilityView(TemplateView):
             MeasurementApproach.objects.select_related("source", "exemplar"),
             MeasurementCoding,
             "approach",
-            is_current=True,
+            rank="preferred",
         )
         line_types = with_site_counts(
             AccountabilityLineType.objects.select_related("source"), AccountabilityLine, "line_type"
@@ -51,7 +51,7 @@ class AccountabilityView(TemplateView):
             ),
             measurements=attach_examples(
                 measurements,
-                examples_by_value(MeasurementCoding, "approach", is_current=True),
+                examples_by_value(MeasurementCoding, "approach", rank="preferred"),
             ),
             line_types=attach_examples(
                 list(line_types), examples_by_value(AccountabilityLine, "line_type", limit=6)

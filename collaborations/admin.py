@@ -6,6 +6,7 @@ inlines, which SiteAdmin imports lazily (that module imports this one).
 
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,6 +16,17 @@ from collaborations.derived import refresh_site_derived
 from collaborations.submissions.revisions import site_public_revision_sync
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+# What every statement carries beside its value.
+STATEMENT_FIELDS = ["rank", "rank_reason", "provenance", "status", "source", "locator", "note"]
+
+
+class ReferenceInline(GenericTabularInline):
+    """The passages supporting a statement or a reference row."""
+
+    model = col.Reference
+    extra = 0
+    fields = ["passage", "position"]
+    raw_id_fields = ["passage"]
 
 
 class ReferenceItemAdmin(admin.ModelAdmin):
@@ -38,23 +50,25 @@ class FactInline(admin.TabularInline):
     value_fields: list[str] = []
 
     def get_fields(self, request, obj=None):
-        return [*self.value_fields, "source", "locator", "note"]
+        return [*self.value_fields, *STATEMENT_FIELDS]
 
 
 class FactAdmin(admin.ModelAdmin):
-    """The changelist of one kind of fact across all sites."""
+    """The changelist of one kind of fact across all sites; a statement's page edits its
+    references."""
 
     value_fields: list[str] = []
+    inlines = [ReferenceInline]
     list_select_related = ["site", "source"]
     search_fields = ["site__name", "locator", "note"]
     autocomplete_fields = ["site", "source"]
     formfield_overrides = COMPACT_TEXT
 
     def get_list_display(self, request):
-        return ["site", *self.value_fields, "source", "locator"]
+        return ["site", *self.value_fields, "rank", "provenance", "status", "source"]
 
     def get_list_filter(self, request):
-        return self.list_filter or ["source", *self.value_fields]
+        return self.list_filter or ["source", "rank", "provenance", "status", *self.value_fields]
 
 
 def fact_admin(model, value_fields, **options):
@@ -69,11 +83,11 @@ def fact_inline(model, value_fields, **options):
     return type(f"{model.__name__}Inline", (FactInline,), attrs)
 
 
-FieldCitationInline = fact_inline(
-    col.FieldCitation,
-    ["field"],
-    verbose_name="field citation",
-    verbose_name_plural="citations of single-valued fields",
+FieldStatementInline = fact_inline(
+    col.FieldStatement,
+    ["field", "value"],
+    verbose_name="field statement",
+    verbose_name_plural="statements of single-valued fields",
 )
 SiteAliasInline = fact_inline(col.SiteAlias, ["name"], verbose_name_plural="other names")
 SiteOrganisationInline = fact_inline(
@@ -85,9 +99,9 @@ SiteOrganisationInline = fact_inline(
 )
 TypologyCodingInline = fact_inline(
     col.TypologyCoding,
-    ["typology", "is_current", "coded_by"],
+    ["typology", "coded_by"],
     raw_id_fields=["coded_by"],
-    verbose_name_plural="typology codings (one current)",
+    verbose_name_plural="typology codings (one preferred)",
 )
 SiteFundingInline = fact_inline(
     col.SiteFunding, ["funding_type"], verbose_name="funding", verbose_name_plural="funding"
@@ -144,7 +158,7 @@ class SiteAdmin(SimpleHistoryAdmin):
         ("Record", {"fields": ["completeness", "published_at", "created_at", "updated_at"]}),
     ]
     inlines = [
-        FieldCitationInline,
+        FieldStatementInline,
         SiteAliasInline,
         SiteOrganisationInline,
         TypologyCodingInline,
@@ -172,9 +186,9 @@ class SiteAdmin(SimpleHistoryAdmin):
         )
 
 
-fact_admin(col.FieldCitation, ["field"])
+fact_admin(col.FieldStatement, ["field"])
 fact_admin(col.SiteAlias, ["name"], list_filter=["source"])
-fact_admin(col.TypologyCoding, ["typology", "is_current"], raw_id_fields=["coded_by"])
+fact_admin(col.TypologyCoding, ["typology", "rank"], raw_id_fields=["coded_by"])
 fact_admin(col.SiteFunding, ["funding_type"])
 fact_admin(col.SitePartner, ["partner_type"])
 fact_admin(col.SiteDriver, ["driver"])
@@ -384,3 +398,32 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(col.Passage)
+class PassageAdmin(admin.ModelAdmin):
+    list_display = ["slug", "source", "locator", "position"]
+    list_filter = ["source"]
+    list_select_related = ["source"]
+    search_fields = ["slug", "locator", "excerpt"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(col.Reference)
+class ReferenceAdmin(admin.ModelAdmin):
+    list_display = ["passage", "content_type", "object_id", "site"]
+    list_filter = ["content_type"]
+    list_select_related = ["passage__source", "content_type", "site"]
+    raw_id_fields = ["passage", "site"]
+
+
+@admin.register(col.Finding)
+class FindingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "topic", "position", "source"]
+    list_filter = ["topic", "source"]
+    list_select_related = ["topic", "source"]
+    search_fields = ["title", "text"]
+    inlines = [ReferenceInline]
+
+
+admin.site.register(col.Topic, ReferenceItemAdmin)

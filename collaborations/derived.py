@@ -1,9 +1,11 @@
-"""Columns derived from a site's facts: completeness and the search document.
+"""Columns derived from a site's facts: completeness, the search document and the facts
+on which sources disagree.
 
 They are stored on Site so browse and API can sort by completeness and search in one
 query; every service that changes a site's facts calls refresh_site_derived().
 """
 
+from collaborations.evidence import disputed_facts
 from collaborations.models import Site
 
 # The key facts a complete record has: (label, test on a site loaded with its facts).
@@ -18,7 +20,7 @@ KEY_FACTS = [
     (
         "type",
         lambda site: any(
-            c.is_current and c.typology.is_classification for c in site.typology_codings.all()
+            c.is_preferred and c.typology.is_classification for c in site.typology_codings.all()
         ),
     ),
     ("funding", lambda site: site.funding_facts.exists()),
@@ -68,6 +70,8 @@ def search_document_of(site: Site) -> str:
 
 def refresh_site_derived(site: Site) -> None:
     Site.objects.filter(pk=site.pk).update(
-        completeness=completeness_of(site), search_document=search_document_of(site)
+        completeness=completeness_of(site),
+        search_document=search_document_of(site),
+        disputed_facts=disputed_facts(site),
     )
-    site.refresh_from_db(fields=["completeness", "search_document"])
+    site.refresh_from_db(fields=["completeness", "search_document", "disputed_facts"])

@@ -146,7 +146,7 @@ class SiteFilterSet(django_filters.FilterSet):
         queryset=Typology.objects.all(),
         fact_model=TypologyCoding,
         value_field="typology",
-        extra={"is_current": True},
+        extra={"rank": "preferred"},
         label="Type of collaboration",
     )
     funding = SlugFilter(
@@ -216,7 +216,7 @@ class SiteFilterSet(django_filters.FilterSet):
         queryset=MeasurementApproach.objects.all(),
         fact_model=MeasurementCoding,
         value_field="approach",
-        extra={"is_current": True},
+        extra={"rank": "preferred"},
         label="Measurement approach",
     )
     depth = SlugFieldFilter(

@@ -13,6 +13,7 @@ from collaborations.views.reference import (
     TypologyListView,
 )
 from collaborations.views.sites import SiteDetailView, SiteListView
+from collaborations.views.sources import SourceDetailView
 
 app_name = "collaborations"
 
@@ -45,6 +46,7 @@ urlpatterns = [
     path("framework/", FrameworkView.as_view(), name="framework"),
     path("about/", AboutView.as_view(), name="about"),
     path("sources/", SourceListView.as_view(), name="source-list"),
+    path("sources/<slug:slug>/", SourceDetailView.as_view(), name="source-detail"),
     path("codebook/", CodebookView.as_view(), name="codebook"),
     path("downloads/", DownloadsView.as_view(), name="downloads"),
 ]

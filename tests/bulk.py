@@ -9,12 +9,14 @@ batches, so memory stays flat whatever the number of rows. Primary keys are the 
 
 import functools
 import io
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import count, islice
 from operator import itemgetter
 
 from django.db import connection
+from django.db.models import JSONField
 from django.utils import timezone
 
 BATCH = 20_000
@@ -43,6 +45,8 @@ def _defaults(model, now) -> dict:
     for field in model._meta.concrete_fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             values[field.attname] = now
+        elif isinstance(field, JSONField) and field.has_default():
+            values[field.attname] = json.dumps(field.get_default())  # as the column stores it
         elif field.has_default():
             values[field.attname] = field.get_default()
         elif field.null:

@@ -106,7 +106,7 @@ def fact_factory(model_class, **fields):
 
 site = factory.SubFactory(SiteFactory)
 TypologyCodingFactory = fact_factory(
-    col.TypologyCoding, site=site, typology=factory.SubFactory(TypologyFactory)
+    col.TypologyCoding, site=site, typology=factory.SubFactory(TypologyFactory), rank="preferred"
 )
 SiteFundingFactory = fact_factory(
     col.SiteFunding, site=site, funding_type=factory.SubFactory(FundingTypeFactory)
@@ -138,7 +138,7 @@ SiteOrganisationFactory = fact_factory(
     organisation=factory.SubFactory(OrganisationFactory),
     role=factory.SubFactory(OrganisationRoleFactory),
 )
-FieldCitationFactory = fact_factory(col.FieldCitation, site=site, field="scope")
+FieldStatementFactory = fact_factory(col.FieldStatement, site=site, field="scope")
 QuoteFactory = fact_factory(
     col.Quote, site=site, text=factory.Faker("sentence"), speaker=factory.Faker("name")
 )
@@ -148,7 +148,10 @@ SiteAccountabilityApproachFactory = fact_factory(
     approach=factory.SubFactory(AccountabilityApproachFactory),
 )
 MeasurementCodingFactory = fact_factory(
-    acc.MeasurementCoding, site=site, approach=factory.SubFactory(MeasurementApproachFactory)
+    acc.MeasurementCoding,
+    site=site,
+    approach=factory.SubFactory(MeasurementApproachFactory),
+    rank="preferred",
 )
 AccountabilityLineFactory = fact_factory(
     acc.AccountabilityLine,

@@ -257,7 +257,14 @@ class _FactContext:
             acc.MeasurementCoding,
             self.each(
                 lambda i, site_id, plan: (
-                    [{"site_id": site_id, "approach_id": plan["measurement"].pk, **cite}]
+                    [
+                        {
+                            "site_id": site_id,
+                            "approach_id": plan["measurement"].pk,
+                            "rank": "preferred",
+                            **cite,
+                        }
+                    ]
                     if plan["measurement"]
                     else []
                 )
@@ -280,11 +287,11 @@ class _FactContext:
         )
 
     def _codings(self, i, site_id, plan):
-        current = {"is_current": True, "rank": "preferred"}
+        current = {"rank": "preferred"}
         yield {"site_id": site_id, "typology_id": plan["typology"].pk, **current, **self.cite}
         other = plan["other_typology"]
         if other is not None and other.pk != plan["typology"].pk:
-            earlier = {"is_current": False, "rank": "normal"}
+            earlier = {"rank": "normal"}
             yield {"site_id": site_id, "typology_id": other.pk, **earlier, **self.cite}
 
     def _participations(self, i, site_id, plan):

@@ -22,7 +22,7 @@ def researcher(client):
 def site_with_every_fact():
     site = f.SiteFactory()
     for factory in (
-        f.FieldCitationFactory,
+        f.FieldStatementFactory,
         f.SiteAliasFactory,
         f.SiteOrganisationFactory,
         f.TypologyCodingFactory,

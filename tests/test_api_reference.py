@@ -69,8 +69,8 @@ def test_a_typology_counts_current_codings_and_shows_its_mode_and_partners(clien
     TypologyPartner.objects.create(
         typology=connector, partner_type=nhs, source=f.SourceFactory(slug="deck"), locator="Table"
     )
-    f.TypologyCodingFactory(typology=connector, is_current=True)
-    f.TypologyCodingFactory(typology=connector, is_current=False)
+    f.TypologyCodingFactory(typology=connector, rank="preferred")
+    f.TypologyCodingFactory(typology=connector, rank="normal")
     row = rows_by_slug(client, "typologies")["system-connectors"]
     assert row["site_count"] == 1
     assert row["characteristics"] == "Networks."

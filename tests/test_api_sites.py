@@ -38,7 +38,8 @@ def test_the_list_shows_every_fact_of_a_site_with_its_citation(client):
     ):
         assert len(site[facts]) == 1, facts
         assert site[facts][0]["citation"] == citation, facts
-    assert site["field_citations"] == {"scope": citation}
+    assert site["field_citations"] == {"scope": {**citation, "note": "", "provenance": "research"}}
+    assert [s["field"] for s in site["field_statements"]] == ["scope"]
     assert site["drivers"][0]["slug"] == "systemic-working"
     assert site["practices"][0]["ingredient"]["slug"]
     assert site["framework_themes"][0]["strand"]["slug"]
@@ -81,8 +82,8 @@ def test_a_current_typology_wins_over_other_codings(client):
     from tests.factories import TypologyCodingFactory, TypologyFactory
 
     site = SiteFactory(slug="somerset")
-    TypologyCodingFactory(site=site, typology=TypologyFactory(slug="connector"), is_current=True)
-    TypologyCodingFactory(site=site, typology=TypologyFactory(slug="market"), is_current=False)
+    TypologyCodingFactory(site=site, typology=TypologyFactory(slug="connector"), rank="preferred")
+    TypologyCodingFactory(site=site, typology=TypologyFactory(slug="market"), rank="normal")
     body = client.get("/api/v1/sites/somerset/").json()
     assert body["typology"]["slug"] == "connector"
     assert [c["is_current"] for c in body["typology_codings"]] == [True, False]
@@ -118,7 +119,7 @@ def test_private_data_never_appears(client):
     rich_site(owner=owner)
     body = client.get("/api/v1/sites/oldham/").content.decode()
     assert "jane.private@example.org" not in body and '"owner"' not in body
-    assert '"status"' not in body and "search_document" not in body
+    assert '"published"' not in body and "search_document" not in body  # workflow status
 
 
 def test_the_page_has_a_count_and_links(client):

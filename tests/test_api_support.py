@@ -41,7 +41,7 @@ def rich_site(slug="oldham", **fields):
     )
     f.SiteOrganisationFactory(organisation=council, role=lead, **cite)
     f.QuoteFactory(text="You said, we did.", speaker="A. Officer", organisation=council, **cite)
-    f.FieldCitationFactory(field="scope", **cite)
+    f.FieldStatementFactory(field="scope", **cite)
     f.SiteAccountabilityApproachFactory(
         approach=f.AccountabilityApproachFactory(slug="community-reporting"), **cite
     )

@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 
 from collaborations.changelog.catalogue import catalogue_revisions_record
-from collaborations.models import Site, TypologyPartner
+from collaborations.models import Passage, Reference, Site, TypologyPartner
 from places.models import Place
 from tests.factories import (
     AccountabilityApproachFactory,
     AccountabilityLineFactory,
     ChallengeFactory,
     DriverFactory,
-    FieldCitationFactory,
+    FieldStatementFactory,
     FrameworkThemeFactory,
     FundingTypeFactory,
     GovernanceModeFactory,
@@ -120,20 +120,27 @@ def build_catalogue():
             completeness=70,
             study_depth=depth,
         )
-        FieldCitationFactory(site=site, field="scope", source=slides, locator="Research Subjects")
+        FieldStatementFactory(site=site, field="scope", source=slides, locator="Research Subjects")
         TypologyCodingFactory(
             site=site,
             typology=types[typology],
             source=slides,
             locator="Different models of collaboration",
         )
+        subject = Passage.objects.create(
+            slug=f"subjects-{slug}",
+            source=slides,
+            locator="Research Subjects",
+            excerpt=f"{name} Deep Dive Grant funding",
+        )
         for funding in fundings:
-            SiteFundingFactory(
+            fact = SiteFundingFactory(
                 site=site,
                 funding_type=funding,
                 source=slides,
                 locator="Research Subjects (Funding column)",
             )
+            Reference.objects.create(statement=fact, passage=subject, site=site)
         for driver in site_drivers:
             SiteDriverFactory(site=site, driver=driver, source=slides, locator="Key drivers")
         SitePartnerFactory(site=site, partner_type=residents, source=slides)
@@ -169,7 +176,7 @@ def build_catalogue():
     TypologyCodingFactory(
         site=sites["golden-key"],
         typology=types["system-connectors"],
-        is_current=False,
+        rank="normal",
         source=summary,
         note="The summary lists it differently.",
     )
@@ -246,12 +253,20 @@ def test_open_a_case_page_and_read_its_evidence(live_server, page):
     page.locator(".result-title").get_by_role("link", name="West London Zone").click()
     page.wait_for_url("**/sites/west-london-zone/")
     assert page.locator("h1").inner_text() == "West London Zone"
-    assert "Also known as" in page.locator(".aliases").inner_text()
+    assert "WLZ" in page.locator(".aliases").inner_text()
     funding = page.locator("#funding")
     assert "Grant funding" in funding.inner_text()
-    citation = funding.locator(".citation a").first
-    assert citation.inner_text() == "GO Lab research slides, Research Subjects (Funding column)"
-    assert citation.get_attribute("href") == "/sources/#source-golab-slides"
+    # The evidence is one click away, without JavaScript: the passage, its source and place.
+    evidence = funding.locator("details.references").first
+    source = "Source: GO Lab research slides, Research Subjects (Funding column)"
+    assert evidence.locator("summary").inner_text().strip() == source
+    assert not evidence.locator("blockquote").is_visible()
+    evidence.locator("summary").click()
+    assert evidence.locator("blockquote").inner_text() == "West London Zone Deep Dive Grant funding"
+    evidence.get_by_role("link", name="Are we Rallying Together? (slides)").click()
+    page.wait_for_url("**/sources/golab-slides/#subjects-west-london-zone")
+    assert "West London Zone" in page.locator("#subjects-west-london-zone").inner_text()
+    page.go_back()
     assert "Not stated in the sources" in page.locator("#who").inner_text()
     assert "@misc{rallying_west_london_zone_" in page.locator("#cite").inner_text()
     # A fact value leads to the browse page filtered by it.

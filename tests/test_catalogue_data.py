@@ -11,7 +11,6 @@ from collaborations.catalogue import catalogue_load
 from collaborations.catalogue.sites import CITED_FIELDS, FACT_SECTIONS
 from collaborations.models import (
     Driver,
-    FieldCitation,
     FrameworkStrand,
     FrameworkTheme,
     Justification,
@@ -82,7 +81,7 @@ def site(slug):
 
 
 def current_typology(slug):
-    return site(slug).typology_codings.get(is_current=True).typology.slug
+    return site(slug).typology_codings.get(rank="preferred").typology.slug
 
 
 def funding_of(slug):
@@ -111,7 +110,7 @@ def test_west_london_zone_is_a_deep_dive_with_four_funding_types():
 def test_west_london_zone_is_the_data_driven_exemplar():
     wlz = site("west-london-zone")
     assert MeasurementApproach.objects.get(slug="data-driven").exemplar == wlz
-    assert wlz.measurement_codings.get(is_current=True).approach.slug == "data-driven"
+    assert wlz.measurement_codings.get(rank="preferred").approach.slug == "data-driven"
     assert Indicator.objects.filter(site=wlz, name="Outcomes in 4 main areas").exists()
 
 
@@ -127,7 +126,7 @@ def test_ignite_and_golden_key_are_agents_of_change():
 
 def test_kibble_is_not_classified_and_the_note_says_why():
     coding = site("kibble-education-and-care-centre").typology_codings.get()
-    assert coding.is_current
+    assert coding.is_preferred
     assert coding.typology.slug == "not-classified"
     assert coding.typology.is_classification is False
     assert "No document assigns a type" in coding.note
@@ -164,7 +163,7 @@ def test_every_fact_on_a_research_site_cites_a_seed_document_and_where_in_it():
 
 def test_every_filled_single_valued_field_of_a_seed_site_has_a_field_citation():
     for seed_site in Site.objects.research_coded():
-        cited = set(seed_site.field_citations.values_list("field", flat=True))
+        cited = set(seed_site.field_statements.values_list("field", flat=True))
         filled = {name for name in CITED_FIELDS if getattr(seed_site, name) not in (None, "")}
         assert filled <= cited, seed_site.slug
 
@@ -177,10 +176,10 @@ def test_somerset_richmond_group_carries_both_system_connector_codings():
         "fitzgerald-rosenbach-2019",
         "golab-report-summary",
     }
-    current = [c for c in codings if c.is_current]
+    current = [c for c in codings if c.is_preferred]
     assert len(current) == 1
     assert current[0].source.slug == "golab-research-slides"
-    assert all("Doing the Right Thing" in c.note for c in codings if not c.is_current)
+    assert all("Doing the Right Thing" in c.note for c in codings if not c.is_preferred)
 
 
 def test_doing_the_right_thing_alias_says_the_identification_is_the_domain_mapping():
@@ -205,11 +204,9 @@ def test_place_is_taken_only_from_names_that_state_it():
     assert site("kibble-education-and-care-centre").locality == ""
 
 
-def test_sites_whose_source_says_no_funding_have_no_funding_rows_and_a_note():
+def test_sites_whose_source_says_no_funding_state_funding_none():
     for slug in ("oldham-council", "wigan-council", "wirral-council"):
-        assert funding_of(slug) == set()
-        note = FieldCitation.objects.get(site__slug=slug, field="funding").note
-        assert '"None"' in note
+        assert funding_of(slug) == {"none"}
 
 
 def test_drivers_and_justifications_are_reference_rows_not_site_facts():

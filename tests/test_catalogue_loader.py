@@ -85,7 +85,7 @@ def test_a_missing_field_fails_naming_the_file_and_entry(fixture_copy):
     (fixture_copy / "reference.yaml").write_text(text)
     with pytest.raises(CommandError) as failure:
         load(path=fixture_copy)
-    assert "reference.yaml: funding_types[0] 'grant-funding': missing field 'name'" in str(
+    assert "reference.yaml: funding_types[1] 'grant-funding': missing field 'name'" in str(
         failure.value
     )
     assert not Source.objects.exists()
@@ -124,16 +124,16 @@ def test_a_moderators_current_coding_stays_current_over_a_reload():
     moderator = Source.objects.create(
         slug="moderator-coding", kind=Source.Kind.MODERATOR, title="M", short_title="M"
     )
-    kibble.typology_codings.update(is_current=False)
+    kibble.typology_codings.update(rank="normal")
     coding = TypologyCoding.objects.create(
         site=kibble,
         typology=Typology.objects.get(slug="collaborative-markets"),
         source=moderator,
         locator="Moderation",
-        is_current=True,
+        rank="preferred",
     )
     load()
-    assert kibble.typology_codings.get(is_current=True) == coding
+    assert kibble.typology_codings.get(rank="preferred") == coding
     assert kibble.typology_codings.filter(typology__slug="not-classified").exists()
 
 

@@ -98,7 +98,7 @@ def test_one_sites_feed_has_only_its_changes(client, history):
 def test_a_search_feed_follows_the_sites_the_search_matches(client, history):
     ref = history["ref"]
     TypologyCoding.objects.create(
-        site=history["kept"], typology=ref.typologies[0], source=f.SourceFactory(), is_current=True
+        site=history["kept"], typology=ref.typologies[0], source=f.SourceFactory(), rank="preferred"
     )
     other = publish_submission(ref, history["moderator"], typology=ref.typologies[1].slug)
     feed, entries = atom(client, f"/changes/feed/search/?typology={ref.typologies[0].slug}")

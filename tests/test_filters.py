@@ -34,8 +34,8 @@ def test_several_drivers_mean_any_of_by_default_and_all_of_on_request():
 def test_typology_filter_reads_the_current_coding_only():
     market, connector = TypologyFactory(slug="market"), TypologyFactory(slug="connector")
     site = SiteFactory(slug="s")
-    TypologyCodingFactory(site=site, typology=market, is_current=True)
-    TypologyCodingFactory(site=site, typology=connector, is_current=False)
+    TypologyCodingFactory(site=site, typology=market, rank="preferred")
+    TypologyCodingFactory(site=site, typology=connector, rank="normal")
     assert filtered("typology=market") == {"s"}
     assert filtered("typology=connector") == set()
 

@@ -115,7 +115,7 @@ def test_a_followed_search_gets_only_changes_to_the_sites_it_matches(client, rea
     from collaborations.models import TypologyCoding
 
     TypologyCoding.objects.create(
-        site=world["site"], typology=ref.typologies[0], source=f.SourceFactory(), is_current=True
+        site=world["site"], typology=ref.typologies[0], source=f.SourceFactory(), rank="preferred"
     )
     other = catalogue_site(name="Beta Alliance")
     search = f"typology={ref.typologies[0].slug}&page=2&ordering=-updated"

@@ -23,14 +23,14 @@ def test_sites_are_published_with_facts_and_their_history():
 
 def test_each_site_has_its_current_type_and_a_completeness_its_facts_give():
     build_large_catalogue(40)
-    assert TypologyCoding.objects.filter(is_current=True).count() == 40
+    assert TypologyCoding.objects.filter(rank="preferred").count() == 40
     for site in Site.objects.for_detail()[:10]:
         assert site.completeness == completeness_of(site)
 
 
 def test_values_are_spread_unevenly_over_the_reference_rows():
     build_large_catalogue(400)
-    shares = Counter(TypologyCoding.objects.filter(is_current=True).values_list("typology__slug"))
+    shares = Counter(TypologyCoding.objects.filter(rank="preferred").values_list("typology__slug"))
     most, *_, least = [n for _, n in shares.most_common()]
     assert len(shares) == 4 and most > 1.5 * least
     per_site = Counter(SiteDriver.objects.values_list("site_id", flat=True))

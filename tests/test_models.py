@@ -59,25 +59,34 @@ def test_deleting_a_site_deletes_its_facts():
 
 def test_a_site_has_at_most_one_current_typology_coding():
     site = f.SiteFactory()
-    f.TypologyCodingFactory(site=site, is_current=True)
+    f.TypologyCodingFactory(site=site, rank="preferred")
     with pytest.raises(IntegrityError), transaction.atomic():
-        f.TypologyCodingFactory(site=site, is_current=True)
-    f.TypologyCodingFactory(site=site, is_current=False)
+        f.TypologyCodingFactory(site=site, rank="preferred")
+    f.TypologyCodingFactory(site=site, rank="normal")
     assert TypologyCoding.objects.filter(site=site).count() == 2
 
 
 def test_a_site_has_at_most_one_current_measurement_coding():
     site = f.SiteFactory()
-    f.MeasurementCodingFactory(site=site, is_current=True)
+    f.MeasurementCodingFactory(site=site, rank="preferred")
     with pytest.raises(IntegrityError), transaction.atomic():
-        f.MeasurementCodingFactory(site=site, is_current=True)
+        f.MeasurementCodingFactory(site=site, rank="preferred")
     assert MeasurementCoding.objects.filter(site=site).count() == 1
 
 
-def test_the_same_funding_type_cannot_be_recorded_twice_for_a_site():
+def test_a_source_states_a_funding_type_once_for_a_site():
     fact = f.SiteFundingFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        f.SiteFundingFactory(site=fact.site, funding_type=fact.funding_type)
+        f.SiteFundingFactory(site=fact.site, funding_type=fact.funding_type, source=fact.source)
+    # Another source may state the same value: a second statement beside the first.
+    f.SiteFundingFactory(site=fact.site, funding_type=fact.funding_type)
+
+
+def test_a_deprecated_statement_must_say_why():
+    fact = f.SiteFundingFactory()
+    fact.rank = "deprecated"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        fact.save()
 
 
 def test_site_slugs_are_unique():

@@ -82,7 +82,7 @@ def test_submit_request_changes_resubmit_publish(client, django_capture_on_commi
     assert public.kind == Site.Kind.PRACTITIONER_SUBMISSION
     assert public.is_self_reported and public.evidence_label == "Self-reported"
     assert public.submission.source.title == "Self-reported by Northtown Community Trust"
-    coding = public.typology_codings.get(is_current=True)
+    coding = public.typology_codings.get(rank="preferred")
     assert coding.coded_by is not None  # the publishing moderator stands behind the type
     assert list(ModerationDecision.objects.filter(site=site).values_list("action", flat=True)) == [
         "publish",

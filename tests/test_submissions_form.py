@@ -5,7 +5,7 @@ from django.core import mail
 
 from accountability.models import AccountabilityLine, Indicator
 from collaborations.models import (
-    FieldCitation,
+    FieldStatement,
     Organisation,
     Site,
     SiteDriver,
@@ -64,7 +64,7 @@ def test_a_complete_submission_is_saved_with_every_fact_citing_the_practitioner(
         "Fewer emergency admissions",
         "Residents who feel heard",
     }
-    assert FieldCitation.objects.get(site=site, field="summary").source == source
+    assert FieldStatement.objects.get(site=site, field="summary").source == source
     lead = site.participations.get(role__slug="lead")
     assert lead.organisation.name == "Northtown Community Trust"
     assert site.completeness > 80

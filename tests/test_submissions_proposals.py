@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.template import Context, Template
 
-from collaborations.models import ChangeProposal, FieldCitation, Site, SiteDriver, SitePartner
+from collaborations.models import ChangeProposal, FieldStatement, Site, SiteDriver, SitePartner
 from collaborations.submissions import proposals
 from tests import factories as f
 from tests.test_submissions_support import form_data_for_site, make_moderator, make_reference_data
@@ -25,7 +25,9 @@ def research_site(ref):
     SitePartner.objects.create(
         site=site, partner_type=ref.partners[0], source=document, locator="Slide 12"
     )
-    FieldCitation.objects.create(site=site, field="summary", source=document, locator="p. 3")
+    FieldStatement.objects.create(
+        site=site, field="summary", value=site.summary, source=document, locator="p. 3"
+    )
     return site
 
 
@@ -113,9 +115,15 @@ def test_accepting_keeps_research_citations_of_untouched_facts(
     added = SiteDriver.objects.get(site=research_site, driver=ref.drivers[1])
     assert added.source == practitioner_source
     assert SitePartner.objects.get(site=research_site).source.slug == "go-lab-report"
-    assert FieldCitation.objects.get(site=research_site, field="summary").source == (
-        practitioner_source
-    )
+    # The correction stands beside the document's summary, preferred with the reason given;
+    # the document's statement is neither deleted nor rewritten.
+    summaries = FieldStatement.objects.filter(site=research_site, field="summary").order_by("pk")
+    document, correction = summaries
+    assert (document.source.slug, document.value) == ("go-lab-report", "A council-wide programme.")
+    assert (document.rank, document.provenance) == ("normal", "research")
+    assert correction.source == practitioner_source and correction.value == "A better summary."
+    assert (correction.rank, correction.rank_reason) == ("preferred", "Thanks")
+    assert correction.provenance == "self-reported"
     assert "are accepted" in mail.outbox[-1].subject
     log = panel(research_site)
     assert "Change log" in log and "A better summary." in log

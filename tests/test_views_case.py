@@ -7,7 +7,7 @@ from collaborations.models import Site
 from tests.factories import (
     AccountabilityLineFactory,
     DriverFactory,
-    FieldCitationFactory,
+    FieldStatementFactory,
     FundingTypeFactory,
     IndicatorFactory,
     MeasurementCodingFactory,
@@ -38,7 +38,7 @@ def slides():
 def wlz(slides):
     site = SiteFactory(slug="west-london-zone", name="West London Zone", locality="London")
     SiteAliasFactory(site=site, name="WLZ", source=slides, locator="Research Subjects")
-    FieldCitationFactory(site=site, field="locality", source=slides, locator="Research Subjects")
+    FieldStatementFactory(site=site, field="locality", source=slides, locator="Research Subjects")
     SiteFundingFactory(
         site=site,
         funding_type=FundingTypeFactory(slug="social-investment", name="Social investment"),
@@ -92,8 +92,7 @@ def test_case_page_shows_every_group_with_citations(client, wlz):
         "West London Zone charity",
     ):
         assert fact in html, fact
-    citation = "GO Lab slides, Research Subjects (Funding column)"
-    assert f'<a href="/sources/#source-golab-slides">{citation}</a>' in html
+    assert "<summary>Source: GO Lab slides, Research Subjects (Funding column)</summary>" in html
     assert 'href="/organisations/wlz-charity/"' in html
 
 
@@ -112,36 +111,41 @@ def test_silent_groups_say_not_stated_instead_of_disappearing(client):
 
 def test_explicit_none_for_funding_is_shown_with_its_citation(client, slides):
     site = SiteFactory(slug="oldham")
-    FieldCitationFactory(
-        site=site, field="funding", source=slides, locator="Research Subjects (Funding column)"
+    SiteFundingFactory(
+        site=site,
+        funding_type=FundingTypeFactory(slug="none", name="None"),
+        source=slides,
+        locator="Research Subjects (Funding column)",
     )
     html = client.get("/sites/oldham/").content.decode()
-    assert 'None. <span class="citation">' in html
+    assert '<a href="/sites/?funding=none">None</a>' in html
+    assert "<summary>Source: GO Lab slides, Research Subjects (Funding column)</summary>" in html
 
 
 def test_disagreeing_typology_codings_are_noted_with_the_current_one(client, slides):
     site = SiteFactory(slug="somerset", name="Somerset Richmond Group")
     connector = TypologyFactory(slug="system-connectors", name="System connectors")
     market = TypologyFactory(slug="collaborative-markets", name="Collaborative markets")
-    TypologyCodingFactory(site=site, typology=connector, is_current=True, source=slides)
+    TypologyCodingFactory(site=site, typology=connector, rank="preferred", source=slides)
     TypologyCodingFactory(
         site=site,
         typology=market,
-        is_current=False,
+        rank="normal",
         source=SourceFactory(short_title="Article 2019"),
         note="Names Doing the Right Thing instead",
     )
     html = client.get("/sites/somerset/").content.decode()
-    assert "The sources disagree about this site’s type" in html
-    assert "“System connectors” as the current coding" in html
+    assert "Sources disagree about this site’s type" in html
+    assert "files the site under “System connectors”" in html
     assert "Collaborative markets" in html and "Names Doing the Right Thing instead" in html
+    assert "according to Article 2019" in html
 
 
 def test_agreeing_codings_are_not_called_a_disagreement(client, slides):
     site = SiteFactory(slug="oldham")
     councils = TypologyFactory(name="Collaborative councils")
-    TypologyCodingFactory(site=site, typology=councils, is_current=True, source=slides)
-    TypologyCodingFactory(site=site, typology=councils, is_current=False)
+    TypologyCodingFactory(site=site, typology=councils, rank="preferred", source=slides)
+    TypologyCodingFactory(site=site, typology=councils, rank="normal")
     html = client.get("/sites/oldham/").content.decode()
     assert "Other sources agree" in html
     assert "disagree" not in html

@@ -158,9 +158,10 @@ def test_junk_slugs_are_a_404_not_a_500(client, three_sites):
 
 
 def test_funding_stated_as_none_is_not_the_same_as_not_stated(client, three_sites):
-    from tests.factories import FieldCitationFactory
+    from tests.factories import FundingTypeFactory, SiteFundingFactory
 
-    FieldCitationFactory(site=three_sites[0], field="funding")
+    none = FundingTypeFactory(slug="none", name="None")
+    SiteFundingFactory(site=three_sites[0], funding_type=none)
     response = client.get("/compare/?sites=oldham&sites=wigan")
     cells = row(response, "Funding").cells
     assert [v.label for v in cells[0]] == ["None"] and cells[1] == []

@@ -109,8 +109,8 @@ def test_typology_pages_show_mode_partners_and_sites(client):
     oldham = SiteFactory(name="Oldham")
     TypologyCodingFactory(site=oldham, typology=councils)
     somerset = SiteFactory(name="Somerset")
-    TypologyCodingFactory(site=somerset, typology=TypologyFactory(), is_current=True)
-    TypologyCodingFactory(site=somerset, typology=councils, is_current=False)
+    TypologyCodingFactory(site=somerset, typology=TypologyFactory(), rank="preferred")
+    TypologyCodingFactory(site=somerset, typology=councils, rank="normal")
     listing = client.get("/typologies/").content.decode()
     assert "Collaborative councils" in listing and "Not classified" in listing
     assert "Lead organisation governed" in listing and "Residents" in listing

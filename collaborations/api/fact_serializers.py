@@ -1,11 +1,14 @@
-"""Serializers for a site's cited facts: each carries the citation it stands on.
+"""Serializers for a site's statements: each fact with its rank, provenance, status,
+citation and the verbatim passages that support it.
 
 A fact that points at a reference row shows that row's slug and name at its top level
-(`{"slug": "grant-funding", "name": "Grant funding", "citation": {...}, "note": ""}`).
+(`{"slug": "grant-funding", "name": "Grant funding", "rank": "normal", ...}`).
 """
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from collaborations.models import Provenance, Rank, Status
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
@@ -37,14 +40,56 @@ class CitationSerializer(serializers.Serializer):
     locator = serializers.CharField(help_text="Section, slide or table heading in the source.")
 
 
+class PassageReferenceSerializer(serializers.Serializer):
+    """A passage supporting a statement: the source's exact words and where they are."""
+
+    source = SourceSummarySerializer(source="passage.source")
+    locator = serializers.CharField(source="passage.locator")
+    excerpt = serializers.CharField(source="passage.excerpt", help_text="Verbatim.")
+    passage = serializers.SlugField(
+        source="passage.slug", help_text="Its anchor on the source's page."
+    )
+
+
+class ReferencesField(serializers.ListSerializer):
+    """A statement's references, read from its site's prefetched references."""
+
+    def get_attribute(self, statement):
+        site = getattr(statement, "site", None)
+        return site.references_of(statement) if site is not None else []
+
+
+STATEMENT_FIELDS = ("rank", "rank_reason", "provenance", "status", "citation", "references", "note")
+
+
 class CitedFactSerializer(serializers.Serializer):
+    """A statement: the value (declared by subclasses), then how far to trust it."""
+
+    rank = serializers.ChoiceField(
+        choices=Rank.choices,
+        help_text="Preferred, normal or deprecated, as Wikidata ranks competing statements.",
+    )
+    rank_reason = serializers.CharField(help_text="Why preferred or deprecated.")
+    provenance = serializers.ChoiceField(
+        choices=Provenance.choices,
+        help_text="Stated in a document, inferred from one by the catalogue, self-reported "
+        "by the collaboration, or coded by a moderator.",
+    )
+    status = serializers.SerializerMethodField(
+        help_text="Disputed where sources disagree about the fact."
+    )
     citation = CitationSerializer(source="*")
+    references = ReferencesField(child=PassageReferenceSerializer())
     note = serializers.CharField(help_text="Caveats, disagreements between sources.")
+
+    @extend_schema_field(serializers.ChoiceField(choices=Status.choices))
+    def get_status(self, statement) -> str:
+        return getattr(statement, "shown_status", statement.status)
 
     def get_fields(self):
         """The fact first, then where it comes from."""
         fields = super().get_fields()
-        for name in ("citation", "note"):
+        for name in STATEMENT_FIELDS:
             fields[name] = fields.pop(name)
         return fields
 
@@ -66,7 +111,8 @@ class TypologyCodingSerializer(CitedFactSerializer):
     )
     governance_mode = GovernanceModeSerializer(source="typology.governance_mode", allow_null=True)
     is_current = serializers.BooleanField(
-        help_text="The coding the catalogue uses; others record where sources differ."
+        source="is_preferred",
+        help_text="The coding the catalogue files the site under (its rank is preferred).",
     )
 
 
@@ -115,7 +161,9 @@ MeasurementCodingSerializer = reference_fact_serializer(
     "MeasurementCodingSerializer",
     "approach",
     "measurement-approaches",
-    is_current=serializers.BooleanField(),
+    is_current=serializers.BooleanField(
+        source="is_preferred", help_text="The coding the catalogue uses (rank preferred)."
+    ),
 )
 AccountabilityLineSerializer = reference_fact_serializer(
     "AccountabilityLineSerializer",
@@ -148,13 +196,32 @@ class QuoteSerializer(CitedFactSerializer):
     topic = serializers.CharField(help_text="What the quote illustrates.")
 
 
-@extend_schema_field(serializers.DictField(child=CitationSerializer()))
+class FieldStatementSerializer(CitedFactSerializer):
+    """A source's statement of a single-valued field (scope, place...)."""
+
+    field = serializers.CharField()
+    value = serializers.CharField(help_text="As the source states it; reference values by slug.")
+
+
+class FieldCitationSerializer(CitationSerializer):
+    note = serializers.CharField()
+    provenance = serializers.ChoiceField(choices=Provenance.choices)
+
+
+@extend_schema_field(serializers.DictField(child=FieldCitationSerializer()))
 class FieldCitationsField(serializers.Field):
-    """The citation of each single-valued field of the site, keyed by field name."""
+    """The citation of the value each single-valued field shows, keyed by field name (the
+    preferred statement, else the first)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.citation = CitationSerializer()
+        self.citation = FieldCitationSerializer()
 
     def to_representation(self, value):
-        return {fc.field: self.citation.to_representation(fc) for fc in value.all()}
+        shown = {}
+        for statement in value.all():
+            if statement.rank == Rank.DEPRECATED:
+                continue
+            if statement.field not in shown or statement.rank == Rank.PREFERRED:
+                shown[statement.field] = statement
+        return {field: self.citation.to_representation(s) for field, s in shown.items()}

@@ -148,7 +148,7 @@ class SourceViewSet(ReferenceViewSet):
         return [row for row in rows if row.kind == col.Source.Kind.DOCUMENT or row.site_count]
 
 
-CURRENT_CODINGS = {"codings__is_current": True}
+CURRENT_CODINGS = {"codings__rank": "preferred"}
 
 # URL prefix under /api/v1/ -> viewset.
 REFERENCE_VIEWSETS = {
@@ -168,7 +168,7 @@ REFERENCE_VIEWSETS = {
     "governance-modes": reference_viewset(
         col.GovernanceMode,
         sites_through="typologies__codings__site",
-        site_conditions={"typologies__codings__is_current": True},
+        site_conditions={"typologies__codings__rank": "preferred"},
     ),
     "funding-types": reference_viewset(col.FundingType),
     "drivers": reference_viewset(col.Driver),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from collaborations.evidence import annotate_status
 from collaborations.filters import EVIDENCE_CHOICES
 from collaborations.models import Site
 
@@ -18,6 +19,7 @@ from .fact_serializers import (
     AliasSerializer,
     DriverFactSerializer,
     FieldCitationsField,
+    FieldStatementSerializer,
     FundingFactSerializer,
     IndicatorSerializer,
     JustificationFactSerializer,
@@ -105,10 +107,20 @@ class SiteSerializer(serializers.Serializer):
     accountability_lines = AccountabilityLineSerializer(many=True)
     indicators = IndicatorSerializer(many=True)
     quotes = QuoteSerializer(many=True)
-    field_citations = FieldCitationsField()
+    field_citations = FieldCitationsField(source="field_statements")
+    field_statements = FieldStatementSerializer(
+        many=True, help_text="Every source's statement of each single-valued field."
+    )
+    disputed_facts = serializers.ListField(
+        child=serializers.CharField(), help_text="The facts on which sources disagree."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     published_at = serializers.DateTimeField(allow_null=True)
+
+    def to_representation(self, site):
+        annotate_status(site)
+        return super().to_representation(site)
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_url(self, site) -> str:
@@ -132,4 +144,4 @@ class SiteSerializer(serializers.Serializer):
 
 
 def _current(codings):
-    return next((coding for coding in codings if coding.is_current), None)
+    return next((coding for coding in codings if coding.is_preferred), None)

@@ -16,6 +16,8 @@ from collaborations.changelog.catalogue import catalogue_revisions_record
 from collaborations.derived import refresh_site_derived
 from collaborations.models import Quote
 
+from .findings import load_findings
+from .passages import load_passages
 from .records import CatalogueError, Entry, Lookup, entries, read_fixture_files
 from .reference import (
     REFERENCE_TABLES,
@@ -33,6 +35,8 @@ __all__ = ["CatalogueError", "LoadSummary", "catalogue_load", "default_fixture_p
 TABLE_KEYS = set(REFERENCE_TABLES) | {f"{table}_defaults" for table in REFERENCE_TABLES}
 ALLOWED_KEYS = {
     "sources.yaml": {"sources"},
+    "passages.yaml": {"passages"},
+    "findings.yaml": {"topics", "findings"},
     "reference.yaml": TABLE_KEYS | {"typology_partners"},
     "accountability.yaml": TABLE_KEYS,
     "organisations.yaml": {"organisations"},
@@ -75,6 +79,7 @@ def catalogue_load(*, path: Path | None = None) -> LoadSummary:
     summary, lookup, deferred = LoadSummary(), Lookup(), []
     with transaction.atomic():
         load_sources(documents["sources.yaml"].get("sources", []), summary, lookup)
+        load_passages(documents["passages.yaml"].get("passages") or [], summary, lookup)
         load_reference_tables(reference_tables(documents), summary, lookup, deferred)
         reference = documents["reference.yaml"]
         load_typology_partners(reference.get("typology_partners", []), summary, lookup)
@@ -86,6 +91,7 @@ def catalogue_load(*, path: Path | None = None) -> LoadSummary:
         rows = fact_rows(quotes, Entry("research_sites.yaml", "quotes"))
         replace_facts(Quote, None, rows, summary, lookup)
         link_sites(deferred, summary, lookup)
+        load_findings(documents["findings.yaml"], summary, lookup)
         for site in sites:
             refresh_site_derived(site)
         catalogue_revisions_record(sites)

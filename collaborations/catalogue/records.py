@@ -15,18 +15,22 @@ from collaborations.models import Site
 
 FILES = (
     "sources.yaml",
+    "passages.yaml",
     "reference.yaml",
     "accountability.yaml",
     "organisations.yaml",
     "framework.yaml",
     "research_sites.yaml",
+    "findings.yaml",
 )
+# Files a catalogue may leave out (an empty list).
+OPTIONAL_FILES = {"passages.yaml", "findings.yaml"}
 
 # libyaml's loader when PyYAML was built with it: several times faster, same safe subset.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Columns every loader sets itself, never read from a row.
-MANAGED = {"id", "site", "coded_by", "owner", "completeness", "search_document"}
+MANAGED = {"id", "site", "coded_by", "owner", "completeness", "search_document", "disputed_facts"}
 
 
 class CatalogueError(Exception):
@@ -53,6 +57,9 @@ def read_fixture_files(path: Path) -> dict[str, dict]:
     for name in FILES:
         file = path / name
         if not file.is_file():
+            if name in OPTIONAL_FILES:
+                documents[name] = {}
+                continue
             raise CatalogueError(f"{file}: fixture file missing")
         try:
             documents[name] = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}

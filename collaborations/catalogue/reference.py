@@ -3,6 +3,7 @@
 from accountability import models as acc
 from collaborations import models as col
 
+from .passages import sync_references, take_refs
 from .records import (
     CatalogueError,
     Entry,
@@ -42,8 +43,13 @@ REFERENCE_TABLES = {
 }
 
 
-def upsert_by_slug(model, entry: Entry, values: dict, lookup: Lookup, summary) -> object:
-    """Create or update the row with values["slug"]; writes only when something changed."""
+def upsert_by_slug(
+    model, entry: Entry, values: dict, lookup: Lookup, summary, passages=None
+) -> object:
+    """Create or update the row with values["slug"]; writes only when something changed.
+
+    passages: the references the row cites (rows of models with `references`).
+    """
     obj = lookup.find(model, values["slug"]) or model()
     created = obj.pk is None
     if assign(obj, values) or created:
@@ -51,6 +57,8 @@ def upsert_by_slug(model, entry: Entry, values: dict, lookup: Lookup, summary) -
         obj.save()
         summary.wrote(created)
         lookup.remember(obj)
+    if passages is not None and sync_references(obj, passages) and not created:
+        summary.wrote(created=False)
     return obj
 
 
@@ -66,10 +74,11 @@ def load_reference_tables(tables: dict, summary, lookup: Lookup, deferred: list)
     """tables: fixture table name -> [(entry, row)], rows already merged with defaults."""
     for table, model in REFERENCE_TABLES.items():
         for position, (entry, row) in enumerate(tables.get(table, [])):
+            row, passages = take_refs(row, entry, lookup)
             require(row, required_fields(model), entry)
             links = []
             values = values_for(model, {"position": position, **row}, entry, lookup, links)
-            obj = upsert_by_slug(model, entry, values, lookup, summary)
+            obj = upsert_by_slug(model, entry, values, lookup, summary, passages)
             deferred += [(obj, *link) for link in links]
             summary.seen["reference rows"].append(row["slug"])
 
@@ -87,6 +96,7 @@ def link_sites(deferred: list, summary, lookup: Lookup) -> None:
 def load_typology_partners(rows, summary, lookup: Lookup) -> None:
     """Seed 003's partners per type: exactly the listed partner types, in order."""
     for entry, row in entries("reference.yaml", "typology_partners", rows):
+        row, passages = take_refs(row, entry, lookup)
         require(row, ["typology", "source", "partner_types"], entry)
         typology = lookup.get(col.Typology, row["typology"], entry, "typology")
         source = lookup.get(col.Source, row["source"], entry, "source")
@@ -101,15 +111,17 @@ def load_typology_partners(rows, summary, lookup: Lookup) -> None:
             if assign(fact, values) or created:
                 fact.save()
                 summary.wrote(created)
+            sync_references(fact, passages)
             summary.seen["typology partners"].append(partner_type.slug)
 
 
 def load_organisations(rows, summary, lookup: Lookup) -> None:
     for entry, row in entries("organisations.yaml", "organisations", rows):
-        fields = {key: value for key, value in row.items() if key != "aliases"}
+        fields, passages = take_refs(row, entry, lookup, cite=False)
+        fields = {key: value for key, value in fields.items() if key != "aliases"}
         require(fields, required_fields(col.Organisation), entry)
         values = values_for(col.Organisation, fields, entry, lookup)
-        organisation = upsert_by_slug(col.Organisation, entry, values, lookup, summary)
+        organisation = upsert_by_slug(col.Organisation, entry, values, lookup, summary, passages)
         sync_aliases(organisation, row.get("aliases") or [], entry, summary)
         summary.seen["organisations"].append(row["slug"])
 

@@ -1,8 +1,8 @@
 from .account import ApiToken
-from .base import CitedFact, ReferenceItem
+from .base import ReferenceItem
 from .changes import CatalogueChange
 from .facts import (
-    FieldCitation,
+    FieldStatement,
     SiteAlias,
     SiteDriver,
     SiteFrameworkTheme,
@@ -14,6 +14,7 @@ from .facts import (
     SitePractice,
     TypologyCoding,
 )
+from .findings import Finding, Topic
 from .organisation import Organisation, OrganisationAlias
 from .provenance import Quote, Source
 from .reference import (
@@ -36,6 +37,7 @@ from .reference import (
     TypologyPartner,
 )
 from .site import Site, SiteQuerySet
+from .statements import Passage, Provenance, Rank, Reference, Statement, Status
 from .submission import (
     ChangeProposal,
     ModerationDecision,
@@ -47,9 +49,16 @@ from .submission import (
 __all__ = [
     "ApiToken",
     "CatalogueChange",
-    "CitedFact",
     "ReferenceItem",
-    "FieldCitation",
+    "FieldStatement",
+    "Passage",
+    "Provenance",
+    "Rank",
+    "Reference",
+    "Statement",
+    "Status",
+    "Finding",
+    "Topic",
     "SiteAlias",
     "SiteDriver",
     "SiteFrameworkTheme",

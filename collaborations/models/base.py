@@ -1,14 +1,17 @@
-"""Abstract building blocks: reference tables and cited facts.
+"""Abstract building block of reference tables.
 
 Reference data (typologies, drivers, funding types...) are rows, never choice lists, so a
-researcher can add one in the admin without a deploy. Every fact about a site is a row
-that names the Source it comes from and where in that source (the locator).
+researcher can add one in the admin without a deploy. Each row names the source that
+defines it, and its references hold the supporting passages.
 """
 
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+
+from .statements import Reference
 
 
 class ReferenceQuerySet(models.QuerySet):
@@ -42,6 +45,7 @@ class ReferenceItem(models.Model):
         max_length=300, blank=True, help_text="Where in the source: section or slide heading."
     )
     note = models.TextField(blank=True, help_text="Disagreements between sources, caveats.")
+    references = GenericRelation(Reference)
 
     objects = ReferenceManager()
 
@@ -61,24 +65,3 @@ class ReferenceItem(models.Model):
             return reverse("collaborations:site-list")
         query = urlencode({self.facet: self.slug})
         return f"{reverse('collaborations:site-list')}?{query}"
-
-
-class CitedFact(models.Model):
-    """A fact with its provenance: which source says it, and where."""
-
-    source = models.ForeignKey(
-        "collaborations.Source", on_delete=models.PROTECT, related_name="%(class)s_facts"
-    )
-    locator = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="Where in the source: section, slide or table heading.",
-    )
-    note = models.TextField(blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def citation(self):
-        return f"{self.source.short_title}, {self.locator}" if self.locator else str(self.source)

@@ -20,7 +20,7 @@ COLLABORATION_FACT_MODELS = [
     facts.SiteLeadershipStyle,
     facts.SiteFrameworkTheme,
     facts.SiteOrganisation,
-    facts.FieldCitation,
+    facts.FieldStatement,
     provenance.Quote,
 ]
 

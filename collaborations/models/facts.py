@@ -1,10 +1,8 @@
-"""Cited facts about a site: each row says which source states it and where."""
+"""A site's facts: each row is a statement (see statements.py) of one kind of value."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
-from .base import CitedFact
 from .organisation import Organisation
 from .reference import (
     Driver,
@@ -18,19 +16,14 @@ from .reference import (
     Typology,
 )
 from .site import Site
+from .statements import Statement, one_preferred_per_site, statement_constraints
 
 
-class SiteFact(CitedFact):
+class SiteFact(Statement):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="%(class)s_set")
 
-    class Meta(CitedFact.Meta):
+    class Meta(Statement.Meta):
         abstract = True
-
-
-def unique_per_site(field_name):
-    return models.UniqueConstraint(
-        fields=["site", field_name], name=f"%(app_label)s_%(class)s_unique_{field_name}"
-    )
 
 
 class SiteAlias(SiteFact):
@@ -39,10 +32,13 @@ class SiteAlias(SiteFact):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
 
+    fact_label = "Other names"
+    value_fields = ("name",)
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "site aliases"
-        constraints = [unique_per_site("name")]
+        constraints = statement_constraints("name")
 
     def __str__(self):
         return self.name
@@ -51,12 +47,12 @@ class SiteAlias(SiteFact):
 class TypologyCoding(SiteFact):
     """A classification of the site into a type, by a source or a moderator.
 
-    Sources may disagree, so a site can carry several codings; one is current.
+    Sources may disagree, so a site can carry several codings; the preferred one is the
+    type the catalogue files the site under.
     """
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="typology_codings")
     typology = models.ForeignKey(Typology, on_delete=models.PROTECT, related_name="codings")
-    is_current = models.BooleanField(default=True)
     coded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -66,17 +62,17 @@ class TypologyCoding(SiteFact):
         help_text="The moderator who coded a submission; empty for document codings.",
     )
 
+    fact_label = "Type of collaboration"
+    competes = True
+    value_fields = ("typology",)
+
     class Meta:
-        ordering = ["-is_current", "pk"]
+        ordering = ["-rank", "pk"]  # preferred, normal, deprecated
         constraints = [
-            models.UniqueConstraint(
-                fields=["site"], condition=Q(is_current=True), name="one_current_typology"
-            ),
-            models.UniqueConstraint(
-                fields=["site", "typology", "source"], name="unique_typology_coding"
-            ),
+            *statement_constraints("typology"),
+            one_preferred_per_site("one_preferred_typology"),
         ]
-        indexes = [models.Index(fields=["typology", "is_current"], name="typology_current")]
+        indexes = [models.Index(fields=["typology", "rank"], name="typology_rank")]
 
     def __str__(self):
         return f"{self.site} as {self.typology}"
@@ -88,9 +84,14 @@ class SiteFunding(SiteFact):
         FundingType, on_delete=models.PROTECT, related_name="site_facts"
     )
 
+    fact_label = "Funding"
+    competes = True
+    value_fields = ("funding_type",)
+
     class Meta:
         ordering = ["funding_type__position"]
-        constraints = [unique_per_site("funding_type")]
+        constraints = statement_constraints("funding_type")
+        indexes = [models.Index(fields=["funding_type", "site"], name="funding_site")]
 
     def __str__(self):
         return f"{self.site}: {self.funding_type}"
@@ -100,9 +101,12 @@ class SiteDriver(SiteFact):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="driver_facts")
     driver = models.ForeignKey(Driver, on_delete=models.PROTECT, related_name="site_facts")
 
+    fact_label = "Drivers"
+    value_fields = ("driver",)
+
     class Meta:
         ordering = ["driver__position"]
-        constraints = [unique_per_site("driver")]
+        constraints = statement_constraints("driver")
 
     def __str__(self):
         return f"{self.site}: {self.driver}"
@@ -114,9 +118,12 @@ class SiteJustification(SiteFact):
         Justification, on_delete=models.PROTECT, related_name="site_facts"
     )
 
+    fact_label = "Justifications"
+    value_fields = ("justification",)
+
     class Meta:
         ordering = ["justification__position"]
-        constraints = [unique_per_site("justification")]
+        constraints = statement_constraints("justification")
 
     def __str__(self):
         return f"{self.site}: {self.justification}"
@@ -130,9 +137,12 @@ class SitePartner(SiteFact):
         PartnerType, on_delete=models.PROTECT, related_name="site_facts"
     )
 
+    fact_label = "Partners"
+    value_fields = ("partner_type",)
+
     class Meta:
         ordering = ["partner_type__position"]
-        constraints = [unique_per_site("partner_type")]
+        constraints = statement_constraints("partner_type")
 
     def __str__(self):
         return f"{self.site}: {self.partner_type}"
@@ -143,9 +153,12 @@ class SitePractice(SiteFact):
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="site_facts")
     detail = models.TextField(blank=True, help_text="How the site puts the practice to work.")
 
+    fact_label = "Practices"
+    value_fields = ("practice",)
+
     class Meta:
         ordering = ["practice__ingredient__position", "practice__position"]
-        constraints = [unique_per_site("practice")]
+        constraints = statement_constraints("practice")
 
     def __str__(self):
         return f"{self.site}: {self.practice}"
@@ -157,23 +170,29 @@ class SiteLeadershipStyle(SiteFact):
         LeadershipStyle, on_delete=models.PROTECT, related_name="site_facts"
     )
 
+    fact_label = "Leadership styles"
+    value_fields = ("leadership_style",)
+
     class Meta:
         ordering = ["leadership_style__position"]
-        constraints = [unique_per_site("leadership_style")]
+        constraints = statement_constraints("leadership_style")
 
     def __str__(self):
         return f"{self.site}: {self.leadership_style}"
 
 
 class SiteFrameworkTheme(SiteFact):
-    """A Collaborate framework theme that a named example illustrates (seed 004)."""
+    """A Collaborate framework theme that a named example illustrates."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="theme_facts")
     theme = models.ForeignKey(FrameworkTheme, on_delete=models.PROTECT, related_name="site_facts")
 
+    fact_label = "Framework themes"
+    value_fields = ("theme",)
+
     class Meta:
         ordering = ["theme__strand__position", "theme__position"]
-        constraints = [unique_per_site("theme")]
+        constraints = statement_constraints("theme")
 
     def __str__(self):
         return f"{self.site}: {self.theme}"
@@ -188,27 +207,45 @@ class SiteOrganisation(SiteFact):
     )
     role = models.ForeignKey(OrganisationRole, on_delete=models.PROTECT, related_name="+")
 
+    fact_label = "Organisations"
+    value_fields = ("organisation", "role")
+    property_fields = ("role",)
+
     class Meta:
         ordering = ["role__position", "organisation__name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["site", "organisation", "role"], name="unique_site_organisation_role"
-            )
-        ]
+        constraints = statement_constraints("organisation", "role")
 
     def __str__(self):
         return f"{self.organisation} ({self.role}) in {self.site}"
 
 
-class FieldCitation(SiteFact):
-    """The citation for a single-valued field of Site (scope, study depth, locality...)."""
+class FieldStatement(SiteFact):
+    """A statement of a single-valued field of Site (scope, study depth, locality...).
 
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="field_citations")
+    The Site column holds the value the catalogue shows (the preferred statement's, else
+    the only one); each source's own value stays here, so a correction never overwrites
+    what a document says.
+    """
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="field_statements")
     field = models.CharField(max_length=60)
+    value = models.TextField(blank=True, help_text="As text; a reference row by its slug.")
+
+    fact_label = "Field"
+    competes = True
+    value_fields = ("field", "value")
+    property_fields = ("field",)
 
     class Meta:
-        ordering = ["field"]
-        constraints = [unique_per_site("field")]
+        ordering = ["field", "-rank", "pk"]
+        constraints = [
+            *statement_constraints("field"),
+            models.UniqueConstraint(
+                fields=["site", "field"],
+                condition=models.Q(rank="preferred"),
+                name="one_preferred_field_value",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.site}.{self.field}: {self.citation}"

@@ -1,10 +1,12 @@
 """Organisations the documents name, and the sites they take part in."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
 from .base import ReferenceQuerySet
 from .reference import OrganisationType
+from .statements import Reference
 
 
 class OrganisationQuerySet(ReferenceQuerySet):
@@ -27,6 +29,7 @@ class Organisation(models.Model):
         help_text="Off for an organisation first named by a practitioner's submission, until "
         "a moderator publishes a site that names it.",
     )
+    references = GenericRelation(Reference)
 
     objects = OrganisationQuerySet.as_manager()
 

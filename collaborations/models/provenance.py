@@ -1,8 +1,10 @@
 """Where facts come from: source documents (or a practitioner) and quotes."""
 
 from django.db import models
+from django.urls import reverse
 
-from .base import CitedFact, ReferenceQuerySet
+from .base import ReferenceQuerySet
+from .statements import Statement, statement_constraints
 
 
 class SourceQuerySet(ReferenceQuerySet):
@@ -46,6 +48,10 @@ class Source(models.Model):
         max_length=120, blank=True, help_text="File in shared/seeds/ holding the document text."
     )
     description = models.TextField(blank=True)
+    details_note = models.TextField(
+        blank=True,
+        help_text="What the document does not state about itself (no title, author or date).",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = SourceQuerySet.as_manager()
@@ -59,12 +65,15 @@ class Source(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def get_absolute_url(self):
+        return reverse("collaborations:source-detail", args=[self.slug])
+
     @property
     def is_self_reported(self):
         return self.kind == self.Kind.PRACTITIONER
 
 
-class Quote(CitedFact):
+class Quote(Statement):
     """Somebody's own words, with who said them and where they are recorded."""
 
     site = models.ForeignKey(
@@ -86,8 +95,12 @@ class Quote(CitedFact):
     )
     topic = models.CharField(max_length=200, blank=True, help_text="What the quote illustrates.")
 
+    fact_label = "Quotes"
+    value_fields = ("text",)
+
     class Meta:
         ordering = ["site", "pk"]
+        constraints = statement_constraints()
 
     def __str__(self):
         who = self.speaker or "Unnamed speaker"

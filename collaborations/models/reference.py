@@ -1,8 +1,10 @@
 """Reference tables: the vocabulary that classifies sites."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from .base import ReferenceItem
+from .statements import Reference
 
 
 class GovernanceMode(ReferenceItem):
@@ -60,6 +62,7 @@ class TypologyPartner(models.Model):
     )
     locator = models.CharField(max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    references = GenericRelation(Reference)
 
     class Meta:
         ordering = ["typology", "position"]

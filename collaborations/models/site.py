@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .reference import InitiatorType, Region, StudyDepth
+from .statements import Reference
 
 
 class SiteQuerySet(models.QuerySet):
@@ -35,9 +36,10 @@ class SiteQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        """Every fact of a site with its source, for the case page, the API and exports."""
+        """Every statement of a site with its source and references, for the case page, the
+        API and exports (one query per fact model, one for all the references)."""
         return self.select_related("region", "study_depth", "initiated_by").prefetch_related(
-            *_fact_prefetches(*FACT_RELATIONS)
+            *_fact_prefetches(*FACT_RELATIONS), _references_prefetch()
         )
 
     def research_coded(self):
@@ -62,7 +64,7 @@ FACT_RELATIONS = {
         "collaborations.SiteOrganisation",
         ["organisation__organisation_type", "role"],
     ),
-    "field_citations": ("collaborations.FieldCitation", []),
+    "field_statements": ("collaborations.FieldStatement", []),
     "quotes": ("collaborations.Quote", ["organisation"]),
     "approach_facts": ("accountability.SiteAccountabilityApproach", ["approach"]),
     "measurement_codings": ("accountability.MeasurementCoding", ["approach"]),
@@ -80,6 +82,13 @@ def _fact_prefetches(*relations):
         queryset = apps.get_model(model_label).objects.select_related("source", *joins)
         prefetches.append(models.Prefetch(relation, queryset=queryset))
     return prefetches
+
+
+def _references_prefetch():
+    queryset = Reference.objects.select_related("passage__source", "content_type").order_by(
+        "position", "pk"
+    )
+    return models.Prefetch("statement_references", queryset=queryset)
 
 
 class PublishedSiteManager(models.Manager.from_queryset(SiteQuerySet)):
@@ -145,6 +154,9 @@ class Site(models.Model):
         default=0, db_index=True, help_text="Percent of key facts present."
     )
     search_document = models.TextField(blank=True, editable=False)
+    disputed_facts = models.JSONField(
+        default=list, blank=True, editable=False, help_text="Facts on which sources disagree."
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -181,6 +193,20 @@ class Site(models.Model):
     @property
     def is_self_reported(self):
         return self.kind == self.Kind.PRACTITIONER_SUBMISSION
+
+    def references_of(self, statement) -> list:
+        """The references of one of this site's statements, from the prefetched
+        `statement_references` (see SiteQuerySet.for_detail)."""
+        if not hasattr(self, "_references_by_statement"):
+            by_statement = {}
+            for reference in self.statement_references.all():
+                kind = reference.content_type
+                key = (kind.app_label, kind.model, reference.object_id)
+                by_statement.setdefault(key, []).append(reference)
+            self._references_by_statement = by_statement
+        meta = statement._meta
+        key = (meta.app_label, meta.model_name, statement.pk)
+        return self._references_by_statement.get(key, [])
 
     @property
     def evidence_label(self):

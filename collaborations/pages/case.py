@@ -6,22 +6,51 @@ from itertools import groupby
 
 from django.db.models import Count, F, Q, Value
 
-from collaborations.models import Site, SiteDriver, TypologyCoding
+from collaborations.models import Provenance, Site, SiteDriver, Status, TypologyCoding
 
 # The compare form on a case page offers at most this many other sites by name.
 COMPARE_CHOICES = 40
 
 
 def current_and_other(codings):
-    """Split a site's prefetched codings into the current one and the others."""
+    """Split a site's prefetched codings into the preferred one and the others."""
     codings = list(codings)
-    current = next((c for c in codings if c.is_current), None)
+    current = next((c for c in codings if c.is_preferred), None)
     return current, [c for c in codings if c is not current]
 
 
-def field_citations(site: Site) -> dict:
-    """Citations of the single-valued fields, by field name ("scope", "study_depth"...)."""
-    return {citation.field: citation for citation in site.field_citations.all()}
+def codings_view(codings) -> dict:
+    """The preferred coding; other sources' codings that agree with it (same value, stated
+    and undisputed); and those that differ or are disputed."""
+    current, others = current_and_other(codings)
+    agrees = [
+        c
+        for c in others
+        if current
+        and c.typology_id == current.typology_id
+        and getattr(c, "shown_status", c.status) == Status.AGREED
+        and c.provenance == Provenance.RESEARCH
+    ]
+    return {
+        "typology_coding": current,
+        "agreeing_typology_codings": agrees,
+        "differing_typology_codings": [c for c in others if c not in agrees],
+    }
+
+
+def field_facts(site: Site) -> dict:
+    """Every statement of each single-valued field, by field name ("scope", "region"...)."""
+    facts = {}
+    for statement in site.field_statements.all():
+        facts.setdefault(statement.field, []).append(statement)
+    return facts
+
+
+def type_partners(coding) -> list:
+    """The partner types the sources give for the site's type (not for the site)."""
+    if coding is None:
+        return []
+    return list(coding.typology.partner_facts.select_related("partner_type", "source"))
 
 
 def participations_by_role(site: Site) -> list[tuple]:
@@ -70,7 +99,7 @@ def related_sites(site: Site, limit: int = 5) -> list[RelatedSite]:
         return []
     same_type = Count(
         "typology_codings",
-        filter=Q(typology_codings__is_current=True, typology_codings__typology_id=typology_id),
+        filter=Q(typology_codings__rank="preferred", typology_codings__typology_id=typology_id),
         distinct=True,
     )
     # An empty `__in` would make the database drop every row, so count only real drivers.
@@ -95,7 +124,7 @@ def _candidates(typology_id, driver_ids) -> Q:
     """A bounded set of sites that share the type or a driver."""
     condition = Q(pk__in=[])
     if typology_id:
-        same_type = TypologyCoding.objects.filter(is_current=True, typology_id=typology_id)
+        same_type = TypologyCoding.objects.filter(rank="preferred", typology_id=typology_id)
         condition |= Q(pk__in=same_type.order_by("site_id").values("site_id")[:RELATED_CANDIDATES])
     if driver_ids:
         naming = SiteDriver.objects.filter(driver_id__in=driver_ids)

@@ -65,7 +65,7 @@ def _home_charts() -> list[Chart]:
             "Sites by type of collaboration",
             "Published sites by their current type of collaboration",
             "Type",
-            _bars(Typology, TypologyCoding, "typology", is_current=True),
+            _bars(Typology, TypologyCoding, "typology", rank="preferred"),
             reverse("collaborations:typology-list"),
             "About the four types",
         ),

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from collaborations.evidence import best_ranked
 from collaborations.models import Site
 
 from .case import current_and_other
@@ -105,7 +106,10 @@ def _current(attribute, value_field):
 
 
 def _field_fact(site, name):
-    return next((c for c in site.field_citations.all() if c.field == name), None)
+    """The statement of a field whose value the site shows (the preferred one, else the
+    first that is not deprecated)."""
+    statements = [s for s in site.field_statements.all() if s.field == name]
+    return next(iter(best_ranked(statements)), None)
 
 
 def _optional(attribute):
@@ -153,12 +157,8 @@ def _organisations(*roles: str, exclude: bool = False):
 
 
 def _funding(site):
-    """Funding types, or "None" where a source says explicitly there is no funding."""
-    values = _many("funding_facts", "funding_type")(site)
-    stated_none = _field_fact(site, "funding")
-    if not values and stated_none:
-        return [CompareValue("none", "None", facts=[stated_none])]
-    return values
+    """Funding types ("None" is one: a source may state there is no funding)."""
+    return _many("funding_facts", "funding_type")(site)
 
 
 def _lines(site):

@@ -31,11 +31,11 @@ def _examples_by_value(fact_model, value_field, limit, conditions):
         fact_model.objects.filter(site__in=Site.public.values("pk"), **conditions)
         .select_related("site", "source")
         .annotate(
-            rank=Window(
+            row_number=Window(
                 RowNumber(), partition_by=[F(value_column)], order_by=[F("site__name").asc()]
             )
         )
-        .filter(rank__lte=limit)
+        .filter(row_number__lte=limit)
         .order_by(value_column, "site__name")
     )
     grouped = defaultdict(list)

@@ -1,37 +1,89 @@
-"""Make a site's stored facts equal a SiteFacts value, citing one source for what is new.
+"""Write what one source states about a site, as statements of that source.
 
-Rows that stay the same keep their citation (a research document stays cited for the facts
-a practitioner did not touch); new rows cite the given source. Called inside the services'
-transactions only.
+A practitioner's submission and an accepted correction are sources of their own: writing
+them adds, changes or removes only that source's statements. A research document's
+statements are never deleted or rewritten; a correction stands beside them, preferred or
+not as the moderator decided (with the reason), and the site shows the preferred value.
+Called inside the services' transactions only.
 """
+
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
 from accountability.models import AccountabilityLine, Indicator
 from collaborations.derived import refresh_site_derived
-from collaborations.models import FieldCitation, Site, SiteOrganisation, Source
+from collaborations.models import (
+    FieldStatement,
+    InitiatorType,
+    Provenance,
+    Rank,
+    Region,
+    Site,
+    SiteOrganisation,
+    Source,
+)
 
-from .facts import CODINGS, FACT_KEYS, FACT_SETS, SITE_COLUMNS, SiteFacts, accountability_lines_of
+from .facts import CODINGS, FACT_KEYS, FACT_SETS, SITE_COLUMNS, SiteFacts
 from .organisations import lead_role, organisation_for_lead, organisations_unused_delete
+
+# Site columns that hold a reference row: statements keep its slug.
+REFERENCE_COLUMNS = {"region": Region, "initiated_by": InitiatorType}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Who states the facts, and how the catalogue ranks them against other sources'."""
+
+    source: Source
+    locator: str
+    preferred: bool = False
+    reason: str = ""
+
+    def statement(self, **values) -> dict:
+        kind = self.source.kind
+        provenance = (
+            Provenance.MODERATOR if kind == Source.Kind.MODERATOR else Provenance.SELF_REPORTED
+        )
+        rank = Rank.PREFERRED if self.preferred else Rank.NORMAL
+        return {
+            "source": self.source,
+            "locator": self.locator,
+            "provenance": provenance,
+            "rank": rank,
+            "rank_reason": self.reason,
+            **values,
+        }
 
 
 def site_facts_write(
-    *, site: Site, facts: SiteFacts, source: Source, locator: str, keys: list[str] | None = None
+    *,
+    site: Site,
+    facts: SiteFacts,
+    source: Source,
+    locator: str,
+    keys: list[str] | None = None,
+    preferred: bool = False,
+    reason: str = "",
 ) -> None:
     keys = FACT_KEYS if keys is None else keys
-    cite = {"source": source, "locator": locator}
-    _write_columns(site, facts, [k for k in SITE_COLUMNS if k in keys], cite)
+    stance = Stance(source, locator, preferred, reason)
+    for column in SITE_COLUMNS:
+        if column in keys:
+            _write_field(site, column, getattr(facts, column), stance)
+    site.full_clean()
+    site.save()
     for key in keys:
         if key in FACT_SETS:
-            _write_fact_set(site, key, getattr(facts, key), cite)
+            _write_fact_set(site, key, getattr(facts, key), stance)
         elif key in CODINGS:
-            _write_coding(site, key, getattr(facts, key), cite)
+            _write_coding(site, key, getattr(facts, key), stance)
     if "lead_organisation_name" in keys:
-        _write_lead(site, facts, cite)
+        _write_lead(site, facts, stance)
     if "accountability_lines" in keys:
-        _write_lines(site, facts, cite)
+        _write_lines(site, facts, stance)
     if "indicators" in keys:
-        _write_indicators(site, facts.indicators, cite)
+        _write_indicators(site, facts.indicators, stance)
     refresh_site_derived(site)
 
 
@@ -40,73 +92,111 @@ def _save(row) -> None:
     row.save()
 
 
-def _write_columns(site: Site, facts: SiteFacts, columns: list[str], cite: dict) -> None:
-    for column in columns:
-        setattr(site, column, getattr(facts, column))
-    _save(site)
-    citations = {c.field: c for c in FieldCitation.objects.filter(site=site, field__in=columns)}
-    for column in columns:
-        citation = citations.get(column)
-        if getattr(site, column) in (None, ""):
-            if citation:
-                citation.delete()
-        elif citation is None:
-            _save(FieldCitation(site=site, field=column, **cite))
-        elif citation.source_id != cite["source"].pk or citation.locator != cite["locator"]:
-            citation.source, citation.locator = cite["source"], cite["locator"]
-            _save(citation)
+def _as_text(column: str, value) -> str:
+    if value is None:
+        return ""
+    return value.slug if column in REFERENCE_COLUMNS else str(value)
 
 
-def _write_fact_set(site: Site, key: str, values: list, cite: dict) -> None:
+def _write_field(site: Site, column: str, value, stance: Stance) -> None:
+    """This source's statement of the field, then the site shows the preferred value."""
+    statements = list(FieldStatement.objects.filter(site=site, field=column).order_by("pk"))
+    own = next((s for s in statements if s.source_id == stance.source.pk), None)
+    text = _as_text(column, value)
+    if own and not text:
+        own.delete()
+        statements.remove(own)
+    elif text:
+        if stance.preferred:
+            _demote([s for s in statements if s is not own])
+        values = stance.statement(value=text)
+        if own is None:
+            own = FieldStatement(site=site, field=column)
+            statements.append(own)
+        for name, field_value in values.items():
+            setattr(own, name, field_value)
+        _save(own)
+    setattr(site, column, _shown_value(column, statements))
+
+
+def _shown_value(column: str, statements: list):
+    """The preferred statement's value, else the earliest one that is not deprecated."""
+    usable = [s for s in statements if s.rank != Rank.DEPRECATED]
+    chosen = next((s for s in usable if s.rank == Rank.PREFERRED), usable[0] if usable else None)
+    text = chosen.value if chosen else ""
+    if column in REFERENCE_COLUMNS:
+        return REFERENCE_COLUMNS[column].objects.filter(slug=text).first() if text else None
+    if column == "start_year":
+        return int(text) if text else None
+    return text
+
+
+def _demote(statements) -> None:
+    for statement in statements:
+        if statement.rank == Rank.PREFERRED:
+            statement.rank = Rank.NORMAL
+            statement.save(update_fields=["rank"])
+
+
+def _write_fact_set(site: Site, key: str, values: list, stance: Stance) -> None:
     fact_set = FACT_SETS[key]
     wanted = {row.pk: row for row in values}
-    existing = {
-        getattr(row, f"{fact_set.ref_field}_id"): row
-        for row in getattr(site, fact_set.related_name).all()
-    }
-    for pk, row in existing.items():
+    rows = list(getattr(site, fact_set.related_name).all())
+    own = {getattr(row, f"{fact_set.ref_field}_id"): row for row in rows if _is_own(row, stance)}
+    for pk, row in own.items():
         if pk not in wanted:
             row.delete()
     for pk, value in wanted.items():
-        if pk not in existing:
-            _save(fact_set.model(site=site, **{fact_set.ref_field: value}, **cite))
+        if pk not in own:
+            _save(fact_set.model(site=site, **stance.statement(**{fact_set.ref_field: value})))
+    if stance.preferred:
+        # The moderator prefers this source's list: what it leaves out is deprecated.
+        others = [row for row in rows if not _is_own(row, stance)]
+        _deprecate(
+            [r for r in others if getattr(r, f"{fact_set.ref_field}_id") not in wanted], stance
+        )
 
 
-def _write_coding(site: Site, key: str, value, cite: dict) -> None:
+def _deprecate(rows, stance: Stance) -> None:
+    for row in rows:
+        if row.rank != Rank.DEPRECATED:
+            row.rank = Rank.DEPRECATED
+            row.rank_reason = stance.reason or f"Superseded by {stance.source}."
+            row.save(update_fields=["rank", "rank_reason"])
+
+
+def _is_own(row, stance: Stance) -> bool:
+    return row.source_id == stance.source.pk
+
+
+def _write_coding(site: Site, key: str, value, stance: Stance) -> None:
+    """This source's coding; it is the preferred one if the moderator prefers it or if no
+    other is (a practitioner's own submission)."""
     coding = CODINGS[key]
     rows = list(getattr(site, coding.related_name).all())
-    current = [row for row in rows if row.is_current]
-    if [getattr(row, f"{coding.ref_field}_id") for row in current] == ([value.pk] if value else []):
+    own = [row for row in rows if _is_own(row, stance)]
+    others = [row for row in rows if not _is_own(row, stance)]
+    ref_id = value.pk if value else None
+    if [getattr(r, f"{coding.ref_field}_id") for r in own] == ([ref_id] if value else []):
         return
-    for row in current:
-        if row.source_id == cite["source"].pk:
-            row.delete()  # the same source recoding itself: no second opinion to keep
-        else:
-            row.is_current = False
-            row.save(update_fields=["is_current"])
+    for row in own:
+        row.delete()
     if value is None:
         return
-    kept = next(
-        (
-            row
-            for row in rows
-            if getattr(row, f"{coding.ref_field}_id") == value.pk
-            and row.source_id == cite["source"].pk
-            and not row.is_current
-        ),
-        None,
-    )
-    if kept:
-        kept.is_current = True
-        kept.save(update_fields=["is_current"])
-    else:
-        _save(coding.model(site=site, **{coding.ref_field: value}, is_current=True, **cite))
+    preferred = stance.preferred or not any(r.rank == Rank.PREFERRED for r in others)
+    if stance.preferred:
+        _demote(others)
+    values = stance.statement(**{coding.ref_field: value})
+    values["rank"] = Rank.PREFERRED if preferred else Rank.NORMAL
+    _save(coding.model(site=site, **values))
 
 
-def _write_lead(site: Site, facts: SiteFacts, cite: dict) -> None:
+def _write_lead(site: Site, facts: SiteFacts, stance: Stance) -> None:
     role = lead_role()
     leads = list(
-        SiteOrganisation.objects.filter(site=site, role=role).select_related("organisation")
+        SiteOrganisation.objects.filter(site=site, role=role, source=stance.source).select_related(
+            "organisation"
+        )
     )
     wanted = facts.lead_organisation_name.strip()
     if [p.organisation.name.casefold() for p in leads] == ([wanted.casefold()] if wanted else []):
@@ -121,27 +211,27 @@ def _write_lead(site: Site, facts: SiteFacts, cite: dict) -> None:
         raise ValidationError(
             {"lead_organisation_type": "Say what kind of organisation leads the collaboration."}
         )
-    _save(SiteOrganisation(site=site, organisation=organisation, role=role, **cite))
+    _save(SiteOrganisation(site=site, **stance.statement(organisation=organisation, role=role)))
 
 
-def _write_lines(site: Site, facts: SiteFacts, cite: dict) -> None:
-    current = {line.line_type.pk: line.detail for line in accountability_lines_of(site)}
+def _write_lines(site: Site, facts: SiteFacts, stance: Stance) -> None:
+    own = AccountabilityLine.objects.filter(site=site, source=stance.source)
+    current = {line.line_type_id: line.detail for line in own}
     wanted = {line.line_type.pk: line for line in facts.accountability_lines}
     for type_pk, detail in current.items():
         if type_pk not in wanted or wanted[type_pk].detail != detail:
-            AccountabilityLine.objects.filter(site=site, line_type_id=type_pk).delete()
+            own.filter(line_type_id=type_pk).delete()
     for type_pk, line in wanted.items():
         if type_pk not in current or current[type_pk] != line.detail:
-            _save(
-                AccountabilityLine(site=site, line_type=line.line_type, detail=line.detail, **cite)
-            )
+            values = stance.statement(line_type=line.line_type, detail=line.detail)
+            _save(AccountabilityLine(site=site, **values))
 
 
-def _write_indicators(site: Site, names: list[str], cite: dict) -> None:
-    existing = {indicator.name: indicator for indicator in Indicator.objects.filter(site=site)}
+def _write_indicators(site: Site, names: list[str], stance: Stance) -> None:
+    existing = {i.name: i for i in Indicator.objects.filter(site=site, source=stance.source)}
     for name, indicator in existing.items():
         if name not in names:
             indicator.delete()
     for name in dict.fromkeys(names):
         if name not in existing:
-            _save(Indicator(site=site, name=name, **cite))
+            _save(Indicator(site=site, **stance.statement(name=name)))

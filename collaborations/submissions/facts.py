@@ -15,6 +15,7 @@ from accountability.models import (
     MeasurementCoding,
     SiteAccountabilityApproach,
 )
+from collaborations.evidence import best_ranked
 from collaborations.models import (
     Driver,
     FundingType,
@@ -156,22 +157,16 @@ SINGLE_VALUED_KEYS = {*SITE_COLUMNS, *CODINGS, "lead_organisation_name"}
 
 
 def site_facts_of(site: Site) -> SiteFacts:
-    """Read a site's current facts from the database (a fixed number of queries)."""
-    lead = next(
-        (
-            p
-            for p in site.participations.select_related("organisation__organisation_type", "role")
-            if p.role.slug == "lead"
-        ),
-        None,
-    )
+    """Read the facts a site shows from the database (a fixed number of queries)."""
+    participations = site.participations.select_related("organisation__organisation_type", "role")
+    lead = next((p for p in best_ranked(participations) if p.role.slug == "lead"), None)
     values = {column: getattr(site, column) for column in SITE_COLUMNS}
     for key, fact_set in FACT_SETS.items():
-        rows = getattr(site, fact_set.related_name).select_related(fact_set.ref_field)
-        values[key] = [getattr(row, fact_set.ref_field) for row in rows]
+        rows = best_ranked(getattr(site, fact_set.related_name).select_related(fact_set.ref_field))
+        values[key] = list(dict.fromkeys(getattr(row, fact_set.ref_field) for row in rows))
     for key, coding in CODINGS.items():
         rows = getattr(site, coding.related_name).select_related(coding.ref_field)
-        current = next((row for row in rows if row.is_current), None)
+        current = next((row for row in rows if row.is_preferred), None)
         values[key] = getattr(current, coding.ref_field) if current else None
     return SiteFacts(
         **values,

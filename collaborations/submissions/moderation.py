@@ -108,7 +108,7 @@ def submission_publish(
     with transaction.atomic():
         submission = _locked(submission_id, expected_version, {Status.SUBMITTED})
         # The moderator who publishes stands behind the submission's typology coding.
-        for coding in submission.site.typology_codings.filter(is_current=True):
+        for coding in submission.site.typology_codings.filter(rank="preferred"):
             coding.coded_by = moderator
             coding.save(update_fields=["coded_by"])
         decision = _decide(

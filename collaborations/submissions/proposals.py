@@ -116,8 +116,16 @@ def _close(proposal, *, moderator, action, status, message, source=None) -> Mode
 
 
 def change_proposal_accept(
-    *, proposal_id: int, moderator: AbstractBaseUser, expected_version: int, message: str = ""
+    *,
+    proposal_id: int,
+    moderator: AbstractBaseUser,
+    expected_version: int,
+    message: str = "",
+    preferred: bool = True,
 ) -> ModerationDecision:
+    """Add the proposal's facts as the proposer's statements beside the documents' (which
+    stay as they are); `preferred` makes them the values the site shows, the moderator's
+    message giving the reason."""
     if not is_moderator(moderator):
         raise PermissionDenied("Only moderators can accept proposals.")
     with transaction.atomic():
@@ -129,7 +137,13 @@ def change_proposal_accept(
         facts = facts_from_json(proposal.proposed, base=site_facts_of(site))
         keys = [key for key in FACT_KEYS if key in proposal.proposed]
         site_facts_write(
-            site=site, facts=facts, source=source, locator="Proposed change", keys=keys
+            site=site,
+            facts=facts,
+            source=source,
+            locator="Proposed change",
+            keys=keys,
+            preferred=preferred,
+            reason=message.strip(),
         )
         site_organisations_publish(site)
         revision = site_revision_record(

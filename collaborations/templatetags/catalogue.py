@@ -7,13 +7,53 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from collaborations.evidence import best_ranked, fact_view
+from collaborations.models import Provenance, Site, Status
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/citation.html")
 def cite(fact, prefix="Source:"):
-    """A fact's visible citation: "Source short title, locator", linked to /about/."""
+    """A fact's visible citation: "Source short title, locator", linked to its source page."""
     return {"fact": fact, "source": fact.source, "prefix": prefix}
+
+
+# Provenance as a reader sees it beside a fact; research statements need no label.
+PROVENANCE_LABELS = {
+    Provenance.INFERRED: "Inferred by the catalogue",
+    Provenance.SELF_REPORTED: "Self-reported",
+    Provenance.MODERATOR: "Moderator coding",
+}
+
+
+@register.inclusion_tag("includes/evidence.html")
+def evidence(fact):
+    """A statement's source, provenance, status and verbatim passages (in <details>)."""
+    site = getattr(fact, "site", None)
+    references = site.references_of(fact) if site is not None else list(fact.references.all())
+    status = getattr(fact, "shown_status", fact.status)
+    return {
+        "fact": fact,
+        "references": references,
+        "provenance_label": PROVENANCE_LABELS.get(fact.provenance, ""),
+        "disputed": status == Status.DISPUTED,
+    }
+
+
+@register.filter
+def best(statements):
+    """The statements a reader is shown as the value: preferred ones if any, else all that
+    are not deprecated (Wikidata's "best rank")."""
+    return best_ranked(statements)
+
+
+@register.filter
+def set_aside(statements):
+    """The statements not shown as the value (lower rank or deprecated), for "Sources
+    disagree" and "Also stated"."""
+    shown = {id(s) for s in best_ranked(statements)}
+    return [s for s in statements if id(s) not in shown]
 
 
 @register.filter
@@ -74,7 +114,7 @@ def with_role(participations, role_slug):
 
 @register.filter
 def current_coding(codings):
-    return next((c for c in codings if c.is_current), None)
+    return next((c for c in codings if c.is_preferred), None)
 
 
 @register.filter
@@ -83,7 +123,13 @@ def by_citation(facts):
     citation shared by several values shows once after them."""
     groups = {}
     for fact in facts:
-        key = (fact.source_id, fact.locator, fact.note)
+        key = (
+            fact.source_id,
+            fact.locator,
+            fact.note,
+            getattr(fact, "provenance", ""),
+            getattr(fact, "rank", ""),
+        )
         groups.setdefault(key, []).append(fact)
     return [{"facts": group, "citation": group[0]} for group in groups.values()]
 
@@ -106,3 +152,38 @@ def source_date(source):
     if source.published_on:
         return date_format(source.published_on, "j F Y")
     return source.date_text
+
+
+register.filter("fact_view", fact_view)
+
+
+@register.simple_tag
+def fact_value(fact):
+    """A statement's value as a reader sees it: a reference row linked to the browse page,
+    an organisation linked to its page, or the text."""
+    name = fact.value_fields[0]
+    field = fact._meta.get_field(name)
+    value = getattr(fact, name)
+    if field.is_relation:
+        if hasattr(value, "facet"):
+            return fact_link(value)
+        if hasattr(value, "get_absolute_url"):
+            return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value)
+        return str(value)
+    if name == "field":
+        return _field_value(fact)
+    return value
+
+
+def _field_value(statement):
+    """A field statement's value; a reference row's slug shown as the row the site links."""
+    shown = getattr(statement.site, statement.field, None)
+    if hasattr(shown, "slug"):
+        if shown.slug == statement.value:
+            return fact_link(shown)
+        return statement.value.replace("-", " ").capitalize()
+    if statement.field == "permanence" and statement.value:
+        return Site.Permanence(statement.value).label
+    if statement.field == "website" and statement.value:
+        return format_html('<a href="{}" rel="external">{}</a>', statement.value, statement.value)
+    return statement.value

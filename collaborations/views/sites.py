@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, View
 
 from collaborations.derived import missing_key_facts
+from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 from collaborations.pages import browse, case
@@ -104,20 +105,15 @@ class SiteDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         site = self.object
-        typology, other_typologies = case.current_and_other(site.typology_codings.all())
-        measurement, other_measurements = case.current_and_other(site.measurement_codings.all())
+        annotate_status(site)
+        codings = case.codings_view(site.typology_codings.all())
+        is_research = site.kind == Site.Kind.RESEARCH_SITE
         choices, more_to_compare = case.compare_choices(site)
         context.update(
-            typology_coding=typology,
-            agreeing_typology_codings=[
-                c for c in other_typologies if typology and c.typology_id == typology.typology_id
-            ],
-            differing_typology_codings=[
-                c for c in other_typologies if not typology or c.typology_id != typology.typology_id
-            ],
-            measurement_coding=measurement,
-            other_measurement_codings=other_measurements,
-            field_citations=case.field_citations(site),
+            **codings,
+            type_partners=case.type_partners(codings["typology_coding"]) if is_research else [],
+            field_facts=case.field_facts(site),
+            leads=[p for p in site.participations.all() if p.role.slug == "lead"],
             participations_by_role=case.participations_by_role(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
             missing_facts=missing_key_facts(site),
