@@ -1,11 +1,11 @@
-"""Admin for accountability and measurement; SITE_INLINES join the Site admin's inlines."""
+"""Admin for accountability and measurement; its fact inlines join the Site admin's."""
 
 from django.contrib import admin
 
 from accountability import models as acc
-from collaborations.admin import ReferenceItemAdmin, fact_admin, fact_inline
+from collaborations.admin import ReferenceItemAdmin, add_site_inlines, fact_admin, fact_inline
 
-SITE_INLINES = [
+add_site_inlines(
     fact_inline(
         acc.SiteAccountabilityApproach, ["approach"], verbose_name="accountability approach"
     ),
@@ -17,7 +17,7 @@ SITE_INLINES = [
     ),
     fact_inline(acc.AccountabilityLine, ["line_type", "detail"]),
     fact_inline(acc.Indicator, ["name", "description"], verbose_name="indicator or measure"),
-]
+)
 
 fact_admin(acc.SiteAccountabilityApproach, ["approach"])
 fact_admin(acc.MeasurementCoding, ["approach", "rank"], raw_id_fields=["coded_by"])

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from collaborations.models import ReferenceItem, Site, Statement
+from collaborations.models.fact_history import record_history
 from collaborations.models.statements import one_preferred_per_site, statement_constraints
 
 
@@ -145,3 +146,6 @@ class Indicator(Statement):
 
     def __str__(self):
         return self.name
+
+
+record_history(SiteAccountabilityApproach, MeasurementCoding, AccountabilityLine, Indicator)

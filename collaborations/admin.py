@@ -1,7 +1,7 @@
 """The researcher's admin: every model, with a site's facts and citations as inlines.
 
-accountability/admin.py builds on the base classes here and supplies the accountability
-inlines, which SiteAdmin imports lazily (that module imports this one).
+accountability/admin.py builds on the base classes here and adds its fact inlines with
+add_site_inlines(): accountability depends on this app, never the reverse.
 """
 
 from django import forms
@@ -127,6 +127,14 @@ QuoteInline = fact_inline(
 )
 
 
+# Inlines other apps add to the Site admin (add_site_inlines), so this app imports none.
+EXTRA_SITE_INLINES: list = []
+
+
+def add_site_inlines(*inlines) -> None:
+    EXTRA_SITE_INLINES.extend(inlines)
+
+
 @admin.register(col.Site)
 class SiteAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "status", "study_depth", "region", "completeness", "updated_at"]
@@ -173,9 +181,7 @@ class SiteAdmin(SimpleHistoryAdmin):
     ]
 
     def get_inlines(self, request, obj):
-        from accountability.admin import SITE_INLINES  # that module imports this one
-
-        return [*self.inlines, *SITE_INLINES]
+        return [*self.inlines, *EXTRA_SITE_INLINES]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

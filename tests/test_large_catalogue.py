@@ -44,6 +44,6 @@ def test_new_rows_leave_room_for_ordinary_writes():
 
 
 def _fact_models():
-    from collaborations.models.fact_history import FACT_MODELS
+    from collaborations.models.fact_history import fact_models
 
-    return FACT_MODELS
+    return fact_models()

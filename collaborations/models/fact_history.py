@@ -1,15 +1,38 @@
-"""Record every change to a site's fact rows (who, when, what), whoever makes it.
+"""Record every change to a site's statements (who, when, what), whoever makes it.
 
-Site itself carries HistoricalRecords; its facts live in rows of their own, so their
-history is registered here, into this app (the accountability facts too, so that all of a
-site's history lives in one place and one migration).
+Site itself carries HistoricalRecords; its statements live in rows of their own, so each
+app registers the history of its own fact models with `record_history()`, into this app's
+label so that all of a site's history lives in one place. Readers find the historical
+models through the app registry (`fact_history_models()`), never by importing other apps.
 """
 
+from django.apps import apps
 from simple_history import register
 
 from . import facts, provenance
+from .statements import Statement
 
-COLLABORATION_FACT_MODELS = [
+
+def record_history(*fact_models) -> None:
+    for model in fact_models:
+        register(model, app="collaborations", related_name="+")
+
+
+def fact_models() -> list:
+    """Every concrete statement model of a site, in every installed app."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Statement) and not model.__name__.startswith("Historical")
+    ]
+
+
+def fact_history_models() -> list:
+    """The historical model of every statement model (HistoricalSiteDriver...)."""
+    return [model.history.model for model in fact_models() if hasattr(model, "history")]
+
+
+record_history(
     facts.SiteAlias,
     facts.TypologyCoding,
     facts.SiteFunding,
@@ -22,31 +45,4 @@ COLLABORATION_FACT_MODELS = [
     facts.SiteOrganisation,
     facts.FieldStatement,
     provenance.Quote,
-]
-
-
-FACT_MODELS = []
-
-
-def register_fact_history():
-    # Imported here: accountability.models imports this package, which is by now
-    # initialised far enough (Site, CitedFact, ReferenceItem) for it to load.
-    from accountability import models as accountability
-
-    FACT_MODELS[:] = [
-        *COLLABORATION_FACT_MODELS,
-        accountability.SiteAccountabilityApproach,
-        accountability.MeasurementCoding,
-        accountability.AccountabilityLine,
-        accountability.Indicator,
-    ]
-    for model in FACT_MODELS:
-        register(model, app="collaborations", related_name="+")
-
-
-def fact_history_models() -> list:
-    """The historical model of every fact row model (HistoricalSiteDriver...)."""
-    return [model.history.model for model in FACT_MODELS]
-
-
-register_fact_history()
+)
