@@ -80,11 +80,22 @@ def annotate_status(site: Site) -> None:
 
 def fact_view(statements) -> dict:
     """A fact's statements arranged for reading: `shown` (the agreed best-ranked values),
-    `disagreeing` (competing or outranked statements, each with its source) and `deprecated`."""
+    `agreeing` (other sources' statements of a shown value), `disagreeing` (competing or
+    outranked values, each with its source) and `deprecated`."""
     statements = list(statements)
     flagged = competing(statements)
     best = best_ranked(statements)
-    shown = [s for s in best if s.pk not in flagged]
+    if not any(s.rank == Rank.PREFERRED for s in best):
+        best = [s for s in best if s.pk not in flagged]  # no choice made: show them as rivals
+    shown = best
+    shown_values = {s.value_key() for s in shown}
     deprecated = [s for s in statements if s.rank == Rank.DEPRECATED]
-    disagreeing = [s for s in statements if s not in shown and s not in deprecated]
-    return {"shown": shown, "disagreeing": disagreeing, "deprecated": deprecated}
+    rest = [s for s in statements if s not in shown and s not in deprecated]
+    agreeing = [s for s in rest if s.value_key() in shown_values and s.pk not in flagged]
+    disagreeing = [s for s in rest if s not in agreeing]
+    return {
+        "shown": shown,
+        "agreeing": agreeing,
+        "disagreeing": disagreeing,
+        "deprecated": deprecated,
+    }

@@ -51,7 +51,7 @@ class Stance:
             "locator": self.locator,
             "provenance": provenance,
             "rank": rank,
-            "rank_reason": self.reason,
+            "rank_reason": self.reason if rank == Rank.PREFERRED else "",
             **values,
         }
 
@@ -146,15 +146,21 @@ def _write_fact_set(site: Site, key: str, values: list, stance: Stance) -> None:
     for pk, row in own.items():
         if pk not in wanted:
             row.delete()
+    # Facts that only add up (drivers, practices...) never compete: nothing to outrank.
+    rank = {} if fact_set.model.competes else {"rank": Rank.NORMAL}
     for pk, value in wanted.items():
         if pk not in own:
-            _save(fact_set.model(site=site, **stance.statement(**{fact_set.ref_field: value})))
+            values = stance.statement(**{fact_set.ref_field: value}, **rank)
+            _save(fact_set.model(site=site, **values))
     if stance.preferred:
-        # The moderator prefers this source's list: what it leaves out is deprecated.
         others = [row for row in rows if not _is_own(row, stance)]
-        _deprecate(
-            [r for r in others if getattr(r, f"{fact_set.ref_field}_id") not in wanted], stance
-        )
+        if fact_set.model.competes:
+            _demote(others)  # the preferred list outranks the others, which stay as they are
+        else:
+            # Facts that only add up (drivers, practices...): what the preferred list leaves
+            # out is deprecated, with the moderator's reason; nothing is deleted.
+            ref = f"{fact_set.ref_field}_id"
+            _deprecate([row for row in others if getattr(row, ref) not in wanted], stance)
 
 
 def _deprecate(rows, stance: Stance) -> None:
