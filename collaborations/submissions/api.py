@@ -7,7 +7,6 @@ submissions do not exist for you (404).
 """
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import Throttled
@@ -16,6 +15,7 @@ from rest_framework.response import Response
 
 from collaborations.models import Submission
 
+from .api_schema import submission_api_schema
 from .errors import SubmissionError
 from .serializers import SubmissionSerializer, SubmissionSummarySerializer
 from .services import submission_create, submission_update
@@ -23,15 +23,7 @@ from .throttling import SUBMISSION_CREATE, SUBMISSION_UPDATE, SubmissionWriteThr
 from .tokens import HashedTokenAuthentication
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your submissions", tags=["submissions"]),
-    retrieve=extend_schema(summary="One of your submissions", tags=["submissions"]),
-    create=extend_schema(summary="Create a submission (draft or for review)", tags=["submissions"]),
-    update=extend_schema(summary="Replace a submission's facts", tags=["submissions"]),
-    partial_update=extend_schema(
-        summary="Change some of a submission's facts", tags=["submissions"]
-    ),
-)
+@submission_api_schema
 class SubmissionViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -49,7 +41,7 @@ class SubmissionViewSet(
     throttle_classes = [SubmissionWriteThrottle]
     lookup_field = "site__slug"
     lookup_url_kwarg = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_regex = "[^/]+"  # any other slug is a JSON 404, not the site's HTML page
 
     def get_queryset(self):
         return (

@@ -3,6 +3,7 @@ translates JSON into the form's data and the form's errors back into JSON."""
 
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from collaborations.models import ModerationDecision, Submission
@@ -32,6 +33,11 @@ def slug_or_null(help_text):
     return serializers.SlugField(
         required=False, allow_null=True, allow_blank=True, help_text=help_text
     )
+
+
+@extend_schema_field({"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"})
+class NameField(serializers.CharField):
+    """Checked by the form (with every other field, in one answer); the schema says so."""
 
 
 def text(**kwargs):
@@ -67,7 +73,7 @@ class SubmissionSerializer(serializers.Serializer):
         help_text="`draft` saves without sending for review; `submit` sends it to the "
         "moderators. Default: `submit` when creating; when updating, the status is kept.",
     )
-    name = serializers.CharField(required=False)
+    name = NameField(help_text="The collaboration's name. Required, except in a PATCH.")
     locality = text()
     region = slug_or_null("Slug of a region (/api/v1/ reference data).")
     local_authority = text()
@@ -91,7 +97,11 @@ class SubmissionSerializer(serializers.Serializer):
     accountability_lines = SubmittedAccountabilityLineSerializer(many=True, required=False)
     indicators = serializers.ListField(child=serializers.CharField(), required=False)
     contact_name = text(write_only=True, help_text="Private: never shown on a page or in the API.")
-    contact_email = serializers.EmailField(required=False, write_only=True, help_text="Private.")
+    contact_email = serializers.EmailField(
+        write_only=True,
+        max_length=254,
+        help_text="Private: where the review's outcome goes. Required, except in a PATCH.",
+    )
 
     def validate(self, attrs):
         data = self._base_form_data()
