@@ -62,3 +62,11 @@ def test_any_slug_of_a_submission_that_is_not_yours_is_a_json_404():
         response = client.get(f"{SUBMISSIONS}{slug}/")
         assert response.status_code == 404
         assert response["Content-Type"] == "application/json"
+
+
+def test_submission_fields_and_reference_paths_list_their_slugs(schema):
+    body = body_schema(schema, SUBMISSIONS, "post")["properties"]
+    assert body["drivers"]["items"]["enum"] == ["austerity", "shared-vision"]
+    detail = schema["paths"]["/api/v1/drivers/{slug}/"]["get"]["parameters"]
+    slug = next(p for p in detail if p["name"] == "slug")
+    assert slug["schema"]["enum"] == ["austerity", "shared-vision"]

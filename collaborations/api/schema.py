@@ -165,7 +165,7 @@ def site_filter_parameter(name, filter_field, endpoints) -> OpenApiParameter:
     if isinstance(filter_field, filters.IsoDateTimeFilter):
         return OpenApiParameter(
             name,
-            str,
+            {"type": "string", "format": "date-time"},
             description=f"{label}: sites changed at or after this ISO 8601 date or date-time "
             "(`2024-01-31`, `2024-01-31T09:00:00Z`); a date without zone is UK time.",
         )

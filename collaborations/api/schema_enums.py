@@ -1,40 +1,92 @@
-"""Slug parameters in the OpenAPI schema list the values the catalogue has now.
+"""Slugs in the OpenAPI schema list the values the catalogue has now.
 
-Filter values are rows of reference tables, so the code cannot list them; without a list,
-a client or a schema-driven tester takes any slug-shaped string for valid and gets a 400.
-This drf-spectacular hook, run each time the schema is generated, adds the current slugs
-as an enum (one small query per table).
+Filter values, submission fields and reference rows are rows of reference tables, so the
+code cannot list them; without a list, a client or a schema-driven tester takes any
+slug-shaped string for valid and gets a 400 or a 404. This drf-spectacular hook, run each
+time the schema is generated, adds the current slugs as enums (one small query per table).
 """
 
+from django.db import DatabaseError
 from django_filters import filters
 
 from .schema import SLUG_PATTERN
 
 
-def _slugs_by_parameter() -> dict[str, list[str]]:
+def _slugs(queryset) -> list[str]:
+    return list(queryset.order_by("slug").values_list("slug", flat=True))
+
+
+def _query_slugs() -> dict[str, list[str]]:
+    """Site filters: parameter name to the slugs it accepts."""
     from collaborations.filters import SiteFilterSet
 
-    slugs = {}
-    for name, field in SiteFilterSet.base_filters.items():
-        if isinstance(field, filters.ModelMultipleChoiceFilter):
-            model = field.queryset.model
-            slugs[name] = list(model.objects.order_by("slug").values_list("slug", flat=True))
+    return {
+        name: _slugs(field.queryset)
+        for name, field in SiteFilterSet.base_filters.items()
+        if isinstance(field, filters.ModelMultipleChoiceFilter)
+    }
+
+
+def _body_slugs() -> dict[str, list[str]]:
+    """Submission fields: property name to the slugs the form accepts."""
+    from accountability.models import AccountabilityLineType
+    from collaborations.submissions.forms import SiteFactsForm
+
+    slugs = {
+        name: _slugs(field.queryset)
+        for name, field in SiteFactsForm.base_fields.items()
+        if hasattr(field, "queryset")
+    }
+    slugs["line_type"] = _slugs(AccountabilityLineType.objects.all())
     return slugs
 
 
-def slug_enums(result, generator, request, public, **kwargs):
-    slugs = _slugs_by_parameter()
-    for path_item in result.get("paths", {}).values():
+def _path_slugs() -> dict[str, list[str]]:
+    """Reference endpoints: /api/v1/<prefix>/{slug}/ to the slugs of its table."""
+    from .reference_views import REFERENCE_VIEWSETS
+
+    return {
+        f"/api/v1/{prefix}/{{slug}}/": _slugs(viewset.model.objects.all())
+        for prefix, viewset in REFERENCE_VIEWSETS.items()
+        if prefix not in {"organisations", "sources"}  # only their public rows answer
+    }
+
+
+def _enum_parameters(result) -> None:
+    query, paths = _query_slugs(), _path_slugs()
+    for path, path_item in result.get("paths", {}).items():
         for operation in path_item.values():
             if not isinstance(operation, dict):
                 continue
             for parameter in operation.get("parameters", []):
-                values = slugs.get(parameter.get("name"))
-                items = parameter.get("schema", {}).get("items", {})
-                if (
-                    values
-                    and parameter.get("in") == "query"
-                    and items.get("pattern") == SLUG_PATTERN
-                ):
-                    items["enum"] = values
+                schema = parameter.get("schema", {})
+                items = schema.get("items", {})
+                if parameter.get("in") == "path" and parameter.get("name") == "slug":
+                    if paths.get(path):
+                        schema["enum"] = paths[path]
+                elif query.get(parameter.get("name")) and items.get("pattern") == SLUG_PATTERN:
+                    items["enum"] = query[parameter["name"]]
+
+
+def _enum_bodies(result) -> None:
+    body = _body_slugs()
+    for component in result.get("components", {}).get("schemas", {}).values():
+        for name, prop in component.get("properties", {}).items():
+            values = body.get(name)
+            if not values or prop.get("readOnly"):
+                continue
+            if prop.get("type") == "array" and "pattern" in prop.get("items", {}):
+                prop["items"]["enum"] = values
+            elif "pattern" in prop:
+                blank = [""] if prop.get("minLength", 0) == 0 else []
+                null = [None] if prop.get("nullable") else []
+                prop["enum"] = [*values, *blank, *null]
+
+
+def slug_enums(result, generator, request, public, **kwargs):
+    try:
+        _enum_parameters(result)
+        _enum_bodies(result)
+    except DatabaseError:  # `manage.py spectacular` with no database: the schema without them
+        pass
     return result
