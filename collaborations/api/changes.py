@@ -120,14 +120,22 @@ def _page_size(raw: str | None) -> int:
 @extend_schema(
     summary="The change log: what changed since your last call",
     parameters=[
-        OpenApiParameter("cursor", str, description="From a previous response's `cursor`."),
         OpenApiParameter(
-            "since", str, description="ISO 8601 date-time: changes recorded at or after it."
+            "cursor",
+            {"type": "string", "pattern": "^[0-9]+$"},
+            description="From a previous response's `cursor`; not together with `since`.",
+        ),
+        OpenApiParameter(
+            "since",
+            {"type": "string", "format": "date-time"},
+            description="ISO 8601 date-time with a time zone: changes recorded at or after it.",
         ),
         OpenApiParameter("site", str, description="Only the changes to this site (its slug)."),
         OpenApiParameter("kind", str, enum=CatalogueChange.Kind.values),
         OpenApiParameter(
-            "page_size", int, description=f"1 to {MAX_PAGE_SIZE}; default {DEFAULT_PAGE_SIZE}."
+            "page_size",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            description=f"1 to {MAX_PAGE_SIZE}; default {DEFAULT_PAGE_SIZE}.",
         ),
         schema.format_parameter(["json"]),
     ],

@@ -2,15 +2,22 @@
 translates JSON into the form's data and the form's errors back into JSON."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from collaborations.models import ModerationDecision, Submission
+from collaborations.models import ModerationDecision, Site, Submission
 
 from .facts import FACT_KEYS, site_facts_of
 from .facts_json import facts_to_json
-from .forms import LINE_DETAIL_PREFIX, SubmissionForm, initial_from_facts
+from .forms import (
+    INDICATOR_MAX_LENGTH,
+    LINE_DETAIL_PREFIX,
+    MAX_INDICATORS,
+    SubmissionForm,
+    initial_from_facts,
+)
 from .services import Contact
 
 REFERENCE_LISTS = [
@@ -40,13 +47,18 @@ class NameField(serializers.CharField):
     """Checked by the form (with every other field, in one answer); the schema says so."""
 
 
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": 500})
+class WebsiteField(serializers.CharField):
+    """A web address; the form adds https:// to a bare domain and checks the rest."""
+
+
 def text(**kwargs):
     return serializers.CharField(required=False, allow_blank=True, **kwargs)
 
 
 class SubmittedAccountabilityLineSerializer(serializers.Serializer):
     line_type = serializers.SlugField(help_text="Slug of an accountability line type.")
-    detail = text(help_text="How the collaboration reports along this line.")
+    detail = text(max_length=2000, help_text="How the collaboration reports along this line.")
 
 
 class SubmissionSerializer(serializers.Serializer):
@@ -74,17 +86,21 @@ class SubmissionSerializer(serializers.Serializer):
         "moderators. Default: `submit` when creating; when updating, the status is kept.",
     )
     name = NameField(help_text="The collaboration's name. Required, except in a PATCH.")
-    locality = text()
+    locality = text(max_length=200)
     region = slug_or_null("Slug of a region (/api/v1/ reference data).")
-    local_authority = text()
-    lead_organisation_name = text()
+    local_authority = text(max_length=200)
+    lead_organisation_name = text(max_length=200)
     lead_organisation_type = slug_or_null("Organisation type slug; needed for a new organisation.")
     initiated_by = slug_or_null("Initiator type slug.")
-    scope = text()
-    start_year = serializers.IntegerField(required=False, allow_null=True)
-    permanence = text(help_text="embedded, time-limited or empty.")
-    summary = text()
-    website = text()
+    scope = text(max_length=1000)
+    start_year = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1800, max_value=timezone.now().year + 1
+    )
+    permanence = serializers.ChoiceField(
+        choices=["", *Site.Permanence.values], required=False, help_text="Empty: not sure."
+    )
+    summary = text(max_length=5000)
+    website = WebsiteField(required=False, allow_blank=True)
     typology = slug_or_null("Typology slug; empty or null for 'not sure'.")
     measurement_approach = slug_or_null("Measurement approach slug.")
     partner_types = slug_list("Partner type slugs.")
@@ -95,8 +111,14 @@ class SubmissionSerializer(serializers.Serializer):
     leadership_styles = slug_list("Leadership style slugs.")
     accountability_approaches = slug_list("Accountability approach slugs.")
     accountability_lines = SubmittedAccountabilityLineSerializer(many=True, required=False)
-    indicators = serializers.ListField(child=serializers.CharField(), required=False)
-    contact_name = text(write_only=True, help_text="Private: never shown on a page or in the API.")
+    indicators = serializers.ListField(
+        child=serializers.CharField(max_length=INDICATOR_MAX_LENGTH),
+        max_length=MAX_INDICATORS,
+        required=False,
+    )
+    contact_name = text(
+        max_length=200, write_only=True, help_text="Private: never shown on a page or in the API."
+    )
     contact_email = serializers.EmailField(
         write_only=True,
         max_length=254,
