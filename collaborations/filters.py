@@ -12,12 +12,6 @@ from django import forms
 from django.db.models import Q
 from django_filters.fields import IsoDateTimeField
 
-from accountability.models import (
-    AccountabilityApproach,
-    MeasurementApproach,
-    MeasurementCoding,
-    SiteAccountabilityApproach,
-)
 from collaborations.models import (
     Driver,
     FrameworkTheme,
@@ -206,19 +200,6 @@ class SiteFilterSet(django_filters.FilterSet):
         value_field="theme",
         label="Framework theme",
     )
-    accountability_approach = SlugFilter(
-        queryset=AccountabilityApproach.objects.all(),
-        fact_model=SiteAccountabilityApproach,
-        value_field="approach",
-        label="Accountability approach",
-    )
-    measurement_approach = SlugFilter(
-        queryset=MeasurementApproach.objects.all(),
-        fact_model=MeasurementCoding,
-        value_field="approach",
-        extra={"rank": "preferred"},
-        label="Measurement approach",
-    )
     depth = SlugFieldFilter(
         field_name="study_depth", queryset=StudyDepth.objects.all(), label="Study depth"
     )
@@ -292,3 +273,18 @@ class SiteFilterSet(django_filters.FilterSet):
 
     def filter_updated_since(self, queryset, name, value):
         return queryset.filter(updated_at__gte=value)
+
+
+def add_filters(filters: dict, *, after: str) -> None:
+    """Facets other apps add to the one FilterSet (see collaborations.extensions), placed
+    after the filter named `after` so that pages and the API list them in reading order."""
+    for name, added in filters.items():
+        if getattr(added, "field_name", None) is None:
+            added.field_name = name
+    merged = {}
+    for name, existing in SiteFilterSet.base_filters.items():
+        merged[name] = existing
+        if name == after:
+            merged.update(filters)
+    merged.update({name: f for name, f in filters.items() if name not in merged})
+    SiteFilterSet.base_filters = merged

@@ -79,16 +79,6 @@ class RegionSerializer(ReferenceItemSerializer):
     nation = serializers.CharField()
 
 
-class MeasurementApproachSerializer(ReferenceItemSerializer):
-    hallmarks = serializers.CharField()
-    exemplar = serializers.SerializerMethodField(help_text="Slug of the exemplar site.")
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_exemplar(self, row):
-        site = row.exemplar
-        return site.slug if site and site.status == site.Status.PUBLISHED else None
-
-
 class FrameworkStrandSerializer(ReferenceItemSerializer):
     themes = ReferenceSerializer(many=True)
 

@@ -14,12 +14,8 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from accountability.models import (
-    AccountabilityApproach,
-    AccountabilityLineType,
-    MeasurementApproach,
-)
 from collaborations import models as col
+from collaborations.extensions import collected
 from collaborations.versions import cached_aggregate, catalogue_version
 
 from . import reference_serializers as serializers
@@ -187,17 +183,6 @@ REFERENCE_VIEWSETS = {
     "regions": reference_viewset(col.Region, serializers.RegionSerializer, sites_through="sites"),
     "study-depths": reference_viewset(col.StudyDepth, sites_through="sites"),
     "initiator-types": reference_viewset(col.InitiatorType, sites_through="sites"),
-    "accountability-approaches": reference_viewset(AccountabilityApproach),
-    "measurement-approaches": reference_viewset(
-        MeasurementApproach,
-        serializers.MeasurementApproachSerializer,
-        sites_through="codings__site",
-        site_conditions=CURRENT_CODINGS,
-        related=("exemplar",),
-    ),
-    "accountability-line-types": reference_viewset(
-        AccountabilityLineType, sites_through="lines__site"
-    ),
     "framework-strands": reference_viewset(
         col.FrameworkStrand,
         serializers.FrameworkStrandSerializer,
@@ -213,3 +198,12 @@ REFERENCE_VIEWSETS = {
     "organisations": schema.reference_viewset(OrganisationViewSet),
     "sources": schema.reference_viewset(SourceViewSet),
 }
+
+
+def reference_viewsets() -> dict:
+    """This app's reference endpoints, then those other apps add (collaborations.extensions)."""
+    viewsets = dict(REFERENCE_VIEWSETS)
+    for added in collected("reference_endpoints"):
+        if added:
+            viewsets.update(added())
+    return viewsets

@@ -104,9 +104,9 @@ def format_parameter(formats):
 
 
 def _reference_endpoints():
-    from .reference_views import REFERENCE_VIEWSETS
+    from .reference_views import reference_viewsets
 
-    return {viewset.model: prefix for prefix, viewset in REFERENCE_VIEWSETS.items()}
+    return {viewset.model: prefix for prefix, viewset in reference_viewsets().items()}
 
 
 def _match_parameter(name):

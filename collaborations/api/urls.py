@@ -10,7 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from .changes import ChangeListView
 from .not_found import ApiNotFoundView
-from .reference_views import REFERENCE_VIEWSETS
+from .reference_views import reference_viewsets
 from .views import SiteCSVExportView, SiteJSONExportView, SiteViewSet
 
 app_name = "api"
@@ -18,7 +18,7 @@ app_name = "api"
 router = DefaultRouter()
 router.include_format_suffixes = False  # formats: ?format= or the Accept header
 router.register("sites", SiteViewSet, basename="site")
-for prefix, viewset in REFERENCE_VIEWSETS.items():
+for prefix, viewset in reference_viewsets().items():
     router.register(prefix, viewset, basename=prefix)
 
 urlpatterns = [

@@ -14,35 +14,43 @@ from django.db import transaction
 
 from collaborations.changelog.catalogue import catalogue_revisions_record
 from collaborations.derived import refresh_site_derived
+from collaborations.extensions import collected
 from collaborations.models import Quote
 
 from .findings import load_findings
 from .passages import load_passages
 from .records import CatalogueError, Entry, Lookup, entries, read_fixture_files
 from .reference import (
-    REFERENCE_TABLES,
     check_tables,
     link_sites,
     load_organisations,
     load_reference_tables,
     load_sources,
     load_typology_partners,
+    reference_tables,
 )
 from .sites import FactIndex, expand_framework_example, fact_rows, load_site, replace_facts
 
 __all__ = ["CatalogueError", "LoadSummary", "catalogue_load", "default_fixture_path"]
 
-TABLE_KEYS = set(REFERENCE_TABLES) | {f"{table}_defaults" for table in REFERENCE_TABLES}
-ALLOWED_KEYS = {
-    "sources.yaml": {"sources"},
-    "passages.yaml": {"passages"},
-    "findings.yaml": {"topics", "findings"},
-    "reference.yaml": TABLE_KEYS | {"typology_partners"},
-    "accountability.yaml": TABLE_KEYS,
-    "organisations.yaml": {"organisations"},
-    "framework.yaml": TABLE_KEYS | {"citations", "sites"},
-    "research_sites.yaml": {"citations", "sites", "quotes"},
-}
+
+def allowed_keys() -> dict[str, set]:
+    """The top-level keys each fixture file may hold."""
+    tables = reference_tables()
+    table_keys = set(tables) | {f"{table}_defaults" for table in tables}
+    allowed = {
+        "sources.yaml": {"sources"},
+        "passages.yaml": {"passages"},
+        "findings.yaml": {"topics", "findings"},
+        "reference.yaml": table_keys | {"typology_partners"},
+        "organisations.yaml": {"organisations"},
+        "framework.yaml": table_keys | {"citations", "sites"},
+        "research_sites.yaml": {"citations", "sites", "quotes"},
+    }
+    for name in collected("fixture_file"):
+        if name:
+            allowed[name] = table_keys
+    return allowed
 
 
 @dataclass
@@ -74,13 +82,14 @@ def default_fixture_path() -> Path:
 
 def catalogue_load(*, path: Path | None = None) -> LoadSummary:
     documents = read_fixture_files(Path(path or default_fixture_path()))
+    allowed = allowed_keys()
     for name, document in documents.items():
-        check_tables(name, document, ALLOWED_KEYS[name])
+        check_tables(name, document, allowed[name])
     summary, lookup, deferred = LoadSummary(), Lookup(), []
     with transaction.atomic():
         load_sources(documents["sources.yaml"].get("sources", []), summary, lookup)
         load_passages(documents["passages.yaml"].get("passages") or [], summary, lookup)
-        load_reference_tables(reference_tables(documents), summary, lookup, deferred)
+        load_reference_tables(reference_rows(documents), summary, lookup, deferred)
         reference = documents["reference.yaml"]
         load_typology_partners(reference.get("typology_partners", []), summary, lookup)
         load_organisations(
@@ -98,11 +107,11 @@ def catalogue_load(*, path: Path | None = None) -> LoadSummary:
     return summary
 
 
-def reference_tables(documents: dict) -> dict[str, list]:
+def reference_rows(documents: dict) -> dict[str, list]:
     """Reference rows by table, across files, each merged with its table's defaults."""
     tables = defaultdict(list)
     for name, document in documents.items():
-        for table in REFERENCE_TABLES:
+        for table in reference_tables():
             defaults = document.get(f"{table}_defaults") or {}
             for entry, row in entries(name, table, document.get(table) or []):
                 tables[table].append((entry, {**defaults, **row}))

@@ -11,13 +11,13 @@ import yaml
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 
+from collaborations.extensions import collected
 from collaborations.models import Site
 
 FILES = (
     "sources.yaml",
     "passages.yaml",
     "reference.yaml",
-    "accountability.yaml",
     "organisations.yaml",
     "framework.yaml",
     "research_sites.yaml",
@@ -31,6 +31,11 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Columns every loader sets itself, never read from a row.
 MANAGED = {"id", "site", "coded_by", "owner", "completeness", "search_document", "disputed_facts"}
+
+
+def fixture_files() -> list[str]:
+    """This app's fixture files and those other apps add (collaborations.extensions)."""
+    return [*FILES, *(name for name in collected("fixture_file") if name)]
 
 
 class CatalogueError(Exception):
@@ -54,7 +59,7 @@ class Entry:
 def read_fixture_files(path: Path) -> dict[str, dict]:
     """Each fixture file's top-level mapping, by file name."""
     documents = {}
-    for name in FILES:
+    for name in fixture_files():
         file = path / name
         if not file.is_file():
             if name in OPTIONAL_FILES:

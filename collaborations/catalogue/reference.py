@@ -1,7 +1,7 @@
 """Upserts for sources, reference tables, typology partners and organisations."""
 
-from accountability import models as acc
 from collaborations import models as col
+from collaborations.extensions import collected
 
 from .passages import sync_references, take_refs
 from .records import (
@@ -34,13 +34,15 @@ REFERENCE_TABLES = {
     "organisation_roles": col.OrganisationRole,
     "framework_strands": col.FrameworkStrand,
     "framework_themes": col.FrameworkTheme,
-    "accountability_approaches": acc.AccountabilityApproach,
-    "measurement_approaches": acc.MeasurementApproach,
-    "accountability_line_types": acc.AccountabilityLineType,
-    "challenge_families": acc.ChallengeFamily,
-    "challenges": acc.Challenge,
-    "open_questions": acc.OpenQuestion,
 }
+
+
+def reference_tables() -> dict:
+    """This app's tables, then those other apps add (collaborations.extensions)."""
+    tables = dict(REFERENCE_TABLES)
+    for added in collected("reference_tables"):
+        tables.update(added)
+    return tables
 
 
 def upsert_by_slug(
@@ -72,7 +74,7 @@ def load_sources(rows, summary, lookup: Lookup) -> None:
 
 def load_reference_tables(tables: dict, summary, lookup: Lookup, deferred: list) -> None:
     """tables: fixture table name -> [(entry, row)], rows already merged with defaults."""
-    for table, model in REFERENCE_TABLES.items():
+    for table, model in reference_tables().items():
         for position, (entry, row) in enumerate(tables.get(table, [])):
             row, passages = take_refs(row, entry, lookup)
             require(row, required_fields(model), entry)

@@ -12,8 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError
 from django.utils import timezone
 
-from accountability import models as acc
 from collaborations import models as col
+from collaborations.extensions import collected
 from collaborations.models import Rank, Reference, Site, Source
 
 from .passages import reference_slugs, references_by_object, sync_references, take_refs
@@ -52,11 +52,17 @@ FACT_SECTIONS = {
     "themes": col.SiteFrameworkTheme,
     "organisations": col.SiteOrganisation,
     "quotes": col.Quote,
-    "approaches": acc.SiteAccountabilityApproach,
-    "measurement_codings": acc.MeasurementCoding,
-    "accountability_lines": acc.AccountabilityLine,
-    "indicators": acc.Indicator,
 }
+
+
+def fact_sections() -> dict:
+    """Fact sections of a site row: this app's, then those other apps add."""
+    sections = dict(FACT_SECTIONS)
+    for added in collected("fact_sections"):
+        sections.update(added)
+    return sections
+
+
 PRESERVED_KINDS = (Source.Kind.PRACTITIONER, Source.Kind.MODERATOR)
 
 
@@ -65,7 +71,7 @@ class FactIndex:
     model and one for the references."""
 
     def __init__(self, slugs):
-        self._facts = {model: defaultdict(list) for model in FACT_SECTIONS.values()}
+        self._facts = {model: defaultdict(list) for model in fact_sections().values()}
         for model, by_site in self._facts.items():
             for fact in model.objects.filter(site__slug__in=slugs).select_related("source"):
                 by_site[fact.site_id].append(fact)
@@ -85,7 +91,8 @@ class FactIndex:
 
 def load_site(entry: Entry, row: dict, summary, lookup: Lookup, index: FactIndex) -> Site:
     require(row, ["slug", "name", "kind", "status"], entry)
-    unknown = set(row) - set(SITE_FIELDS) - set(FACT_SECTIONS)
+    sections = fact_sections()
+    unknown = set(row) - set(SITE_FIELDS) - set(sections)
     if unknown:
         raise entry.error(f"unknown keys {sorted(unknown)}")
     check_field_statements(row, entry)
@@ -95,7 +102,7 @@ def load_site(entry: Entry, row: dict, summary, lookup: Lookup, index: FactIndex
     values = values_for(Site, columns, entry, lookup)
     site = upsert_site(values, entry, lookup, summary)
     summary.seen["sites"].append(site.slug)
-    for key, model in FACT_SECTIONS.items():
+    for key, model in sections.items():
         rows = fact_rows(row.get(key) or [], entry.child(key))
         if model is col.FieldStatement:
             rows = [(e, with_field_value(r, row)) for e, r in rows]

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from accountability import models as acc
 from collaborations import models as col
+from collaborations.extensions import collected
 
 # Plain words for the fields whose model help text does not say enough.
 FIELD_DEFINITIONS = {
@@ -54,22 +54,6 @@ FACT_DEFINITIONS = [
     ("leadership_styles", "Styles of leadership the site shows.", col.LeadershipStyle),
     ("organisations", "Named organisations taking part, each in a role.", col.OrganisationRole),
     (
-        "accountability_approaches",
-        "How the collaboration shows it is succeeding.",
-        acc.AccountabilityApproach,
-    ),
-    (
-        "measurement_approach",
-        "How the collaboration measures success; coded like the type, with one current coding.",
-        acc.MeasurementApproach,
-    ),
-    (
-        "accountability_lines",
-        "To whom the collaboration answers outside itself, with reporting detail where known.",
-        acc.AccountabilityLineType,
-    ),
-    ("indicators", "Measures or indicators the site uses to show success.", None),
-    (
         "framework_themes",
         "Themes of the Collaborate framework the example illustrates.",
         col.FrameworkTheme,
@@ -93,20 +77,12 @@ REFERENCE_TABLES = [
     (col.InitiatorType, None),
     (col.OrganisationType, None),
     (col.OrganisationRole, None),
-    (acc.AccountabilityApproach, None),
-    (acc.MeasurementApproach, lambda v: f"Exemplar: {v.exemplar}" if v.exemplar_id else ""),
-    (acc.AccountabilityLineType, None),
-    (acc.ChallengeFamily, None),
-    (acc.Challenge, lambda v: f"Family: {v.family}"),
-    (acc.OpenQuestion, None),
     (col.FrameworkStrand, None),
     (col.FrameworkTheme, lambda v: f"Strand: {v.strand}"),
 ]
 RELATED = {
     col.Typology: ["governance_mode"],
     col.Practice: ["ingredient"],
-    acc.MeasurementApproach: ["exemplar"],
-    acc.Challenge: ["family"],
     col.FrameworkTheme: ["strand"],
 }
 
@@ -175,7 +151,7 @@ def fact_fields() -> list[FieldEntry]:
             definition=definition,
             table_anchor=table_anchor(model) if model else "",
         )
-        for name, definition, model in FACT_DEFINITIONS
+        for name, definition, model in _all("codebook_facts", FACT_DEFINITIONS)
     ]
 
 
@@ -190,8 +166,11 @@ def _docstring(model) -> str:
 def reference_tables() -> list[ReferenceTable]:
     """Every reference table with every value: one query per table."""
     tables = []
-    for model, extra in REFERENCE_TABLES:
-        values = list(model.objects.select_related("source", *RELATED.get(model, [])))
+    related = dict(RELATED)
+    for added in collected("codebook_related"):
+        related.update(added)
+    for model, extra in _all("codebook_tables", REFERENCE_TABLES):
+        values = list(model.objects.select_related("source", *related.get(model, [])))
         for value in values:
             value.extra = extra(value) if extra else ""
         tables.append(
@@ -204,3 +183,8 @@ def reference_tables() -> list[ReferenceTable]:
             )
         )
     return tables
+
+
+def _all(hook: str, own: list) -> list:
+    """This app's entries, then those other apps add (collaborations.extensions)."""
+    return [*own, *(entry for added in collected(hook) for entry in added)]

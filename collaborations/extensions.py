@@ -1,0 +1,41 @@
+"""Hooks through which the apps built on this one add to it, so that it imports none of them.
+
+An app above collaborations (accountability today) calls `extend()` from its
+AppConfig.ready() with what it adds: the reference tables and site facts of its fixture
+file (loaded by `load_catalogue`), codebook entries and reference endpoints of the API.
+(Facets it adds to the one FilterSet with `collaborations.filters.add_filters()`.)
+Readers ask this module at call time, never at import time, so the order in which modules
+import does not matter.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Extension:
+    """What one app adds. Dicts keep their order: it is the load and display order."""
+
+    # The fixture file holding the app's rows, and its top-level tables -> model.
+    fixture_file: str = ""
+    reference_tables: dict = field(default_factory=dict)
+    # Fact sections of a site row in any fixture file -> statement model.
+    fact_sections: dict = field(default_factory=dict)
+    # Codebook: (API name, definition, reference model) of each site fact it adds, and
+    # (reference model, describe(value) or None) of each reference table.
+    codebook_facts: list = field(default_factory=list)
+    codebook_tables: list = field(default_factory=list)
+    codebook_related: dict = field(default_factory=dict)
+    # API reference endpoints: URL name -> viewset class.
+    reference_endpoints: Callable[[], dict] | None = None
+
+
+EXTENSIONS: list[Extension] = []
+
+
+def extend(extension: Extension) -> None:
+    EXTENSIONS.append(extension)
+
+
+def collected(attribute: str) -> list:
+    return [getattr(extension, attribute) for extension in EXTENSIONS]
