@@ -109,3 +109,29 @@ def test_every_locator_names_headings_printed_in_the_document(documents):
             if normalise(heading) not in documents[passage["source"]]:
                 unknown.append(f"{label(passage)}: {heading!r}")
     assert not unknown, "headings not in the document:\n" + "\n".join(unknown)
+
+
+def cited_ids(node) -> list[str]:
+    """Every passage id under a `refs` key, anywhere in a fixture file."""
+    if isinstance(node, dict):
+        found = list(node.get("refs") or [])
+        for key, value in node.items():
+            if key != "refs":
+                found += cited_ids(value)
+        return found
+    if isinstance(node, list):
+        return [ref for item in node for ref in cited_ids(item)]
+    return []
+
+
+def test_every_ref_names_a_passage_and_every_passage_is_cited():
+    cited = {
+        file.name: cited_ids(load(file.name))
+        for file in sorted(FIXTURES.glob("*.yaml"))
+        if file.name != "passages.yaml"
+    }
+    ids = {passage["id"] for passage in PASSAGES}
+    unknown = {name: sorted(set(refs) - ids) for name, refs in cited.items() if set(refs) - ids}
+    assert not unknown, f"refs naming no passage: {unknown}"
+    used = {ref for refs in cited.values() for ref in refs}
+    assert not ids - used, f"passages no fact or finding cites: {sorted(ids - used)}"
