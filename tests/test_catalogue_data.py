@@ -377,7 +377,7 @@ def test_names_the_paper_does_not_give_are_flagged_as_the_catalogues():
         "leeds-civic-enterprise",
     ):
         name = site(slug).field_statements.get(field="name")
-        assert name.note, slug
+        assert name.note and name.provenance == "inferred", slug
 
 
 def test_the_study_period_caveat_criteria_and_figures_are_findings_with_passages():

@@ -142,7 +142,8 @@ def check_field_statements(row: dict, entry: Entry) -> None:
 
 
 def fact_rows(rows, entry: Entry) -> list[tuple[Entry, dict]]:
-    """Rows of a fact section; a list value expands into one row per value."""
+    """Rows of a fact section; a list value expands into one row per value (`refs` is a
+    list of the row's passages, not values)."""
     if not isinstance(rows, list):
         raise entry.error("expected a list")
     result = []
@@ -150,7 +151,7 @@ def fact_rows(rows, entry: Entry) -> list[tuple[Entry, dict]]:
         row_entry = entry.child(f"[{index}]")
         if not isinstance(row, dict):
             raise row_entry.error("expected a mapping")
-        lists = [key for key, value in row.items() if isinstance(value, list)]
+        lists = [key for key, value in row.items() if isinstance(value, list) and key != "refs"]
         if len(lists) > 1:
             raise row_entry.error(f"only one field may list several values, not {lists}")
         if not lists:
@@ -230,10 +231,15 @@ def expand_framework_example(entry: Entry, row: dict) -> dict:
     site = {key: value for key, value in row.items() if key not in EXAMPLE_SECTIONS}
     site = {"kind": Site.Kind.FRAMEWORK_EXAMPLE, "status": Site.Status.PUBLISHED, **site}
     site.setdefault("study_depth", "none")
+    # The catalogue's own values: a name the paper does not give, the study depth "none".
     notes = {"name": row.get("name_note"), "study_depth": STUDY_NOTE}
     filled = [name for name in CITED_FIELDS if site.get(name) not in (None, "")]
     site["field_statements"] = [
-        {**box, "field": name, **({"note": notes[name]} if notes.get(name) else {})}
+        {
+            **box,
+            "field": name,
+            **({"note": notes[name], "provenance": "inferred"} if notes.get(name) else {}),
+        }
         for name in filled
     ]
     site["themes"] = [{**box, "theme": row["themes"]}]
