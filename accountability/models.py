@@ -10,7 +10,7 @@ from collaborations.models.statements import one_preferred_per_site, statement_c
 
 class AccountabilityApproach(ReferenceItem):
     """One of the five approaches: results, system health, outcomes, narratives,
-    community reporting (seed 001)."""
+    community reporting (the report summary)."""
 
     facet = "accountability_approach"
 
@@ -20,7 +20,7 @@ class AccountabilityApproach(ReferenceItem):
 
 
 class MeasurementApproach(ReferenceItem):
-    """Data driven, proxy measures or experimental (seed 003), with its exemplar."""
+    """Data driven, proxy measures or experimental (the slide deck), with its exemplar."""
 
     facet = "measurement_approach"
 
@@ -44,7 +44,7 @@ class AccountabilityLineType(ReferenceItem):
 
 class ChallengeFamily(ReferenceItem):
     """Why success is hard to show: multiple stakeholders, complex social problems,
-    long time spans (seed 003)."""
+    long time spans (the slide deck)."""
 
     class Meta(ReferenceItem.Meta):
         verbose_name = "challenge family"

@@ -38,7 +38,7 @@ from collaborations.models import (
 
 MATCH_CHOICES = [("any", "any of the chosen values"), ("all", "all of the chosen values")]
 EVIDENCE_CHOICES = [
-    ("research-coded", "Research-coded: facts from a published document"),
+    ("research-coded", "Research-coded: facts from the source documents"),
     ("self-reported", "Self-reported by a practitioner"),
 ]
 

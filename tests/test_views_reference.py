@@ -118,7 +118,7 @@ def test_typology_pages_show_mode_partners_and_sites(client):
     html = detail.content.decode()
     assert [c.site.name for c in detail.context["current_codings"]] == ["Oldham"]
     assert "Whole-council programmes of change" in html
-    assert "Also coded as this type by another source" in html and "Somerset" in html
+    assert "Other statements filing sites under this type" in html and "Somerset" in html
     assert client.get("/typologies/nope/").status_code == 404
 
 

@@ -72,7 +72,7 @@ class SiteSerializer(serializers.Serializer):
     html_url = serializers.SerializerMethodField(help_text="The site's case page.")
     kind = serializers.ChoiceField(choices=Site.Kind.choices)
     evidence = serializers.SerializerMethodField(
-        help_text="Research-coded (facts from published documents) or self-reported."
+        help_text="Research-coded (facts from the source documents) or self-reported."
     )
     completeness = serializers.IntegerField(
         min_value=0, max_value=100, help_text="Percent of the key facts present."

@@ -8,7 +8,8 @@ from .statements import Reference
 
 
 class GovernanceMode(ReferenceItem):
-    """One of the three academic modes of governing a network (seed 001)."""
+    """One of the three academic modes of governing a network, on which the report built its
+    four types."""
 
     class Meta(ReferenceItem.Meta):
         verbose_name = "governance mode"
@@ -51,7 +52,7 @@ class Typology(ReferenceItem):
 
 
 class TypologyPartner(models.Model):
-    """A partner type the source lists for a type of collaboration (seed 003 table)."""
+    """A partner type the slide deck lists for a type of collaboration."""
 
     typology = models.ForeignKey(Typology, on_delete=models.CASCADE, related_name="partner_facts")
     partner_type = models.ForeignKey(
@@ -84,13 +85,13 @@ class FundingType(ReferenceItem):
 
 
 class Driver(ReferenceItem):
-    """One of the fourteen key drivers for collaborative working (seed 003)."""
+    """One of the fourteen key drivers for collaborative working in the slide deck."""
 
     facet = "driver"
 
 
 class Justification(ReferenceItem):
-    """One of the four justifications for collaborating (seeds 000, 001)."""
+    """One of the four justifications for collaborating that the projects studied gave."""
 
     facet = "justification"
 
@@ -112,7 +113,7 @@ class Practice(ReferenceItem):
 
 
 class LeadershipStyle(ReferenceItem):
-    """Steward, mediator or catalyst (seed 001)."""
+    """Steward, mediator or catalyst: the collaborative leadership styles in the report summary."""
 
     facet = "leadership"
 
@@ -159,14 +160,14 @@ class OrganisationRole(ReferenceItem):
 
 
 class FrameworkStrand(ReferenceItem):
-    """One of the four strands of the Collaborate framework (seed 004)."""
+    """One of the four strands of Collaborate's framework of collaborative capacity."""
 
     class Meta(ReferenceItem.Meta):
         verbose_name = "framework strand"
 
 
 class FrameworkTheme(ReferenceItem):
-    """One of the twelve themes, three to a strand (seed 004)."""
+    """One of the twelve themes of Collaborate's framework, three to a strand."""
 
     facet = "theme"
 
