@@ -274,3 +274,39 @@ def test_renaming_a_driver_shows_at_once_although_its_counts_are_cached(client):
     driver.save()
     for url in ("/drivers/", "/sites/", "/"):
         assert "Trust and empowerment" in client.get(url).content.decode()
+
+
+def test_home_charts_say_what_they_count_and_an_empty_chart_is_not_shown(client):
+    councils = TypologyFactory(name="Collaborative councils")
+    TypologyCodingFactory(site=SiteFactory(), typology=councils)
+    SiteFactory()  # a site with no type: left out, and said to be
+    DriverFactory(name="Systemic working")  # no site names a driver
+    html = client.get("/").content.decode()
+    assert (
+        "<strong>1 of 2</strong> published sites have a type stated; the other 1 are left out"
+        in (html)
+    )
+    assert "Sites by type of collaboration" in html
+    assert "Sites by driver" not in html
+
+
+def test_typology_diagram_sets_types_beside_the_three_modes_without_linking_them(client):
+    for name in ("Self-governed network", "Governed by a lead member organisation"):
+        GovernanceModeFactory(name=name)
+    TypologyFactory(name="Agents of change", governance_mode=None)
+    html = client.get("/typologies/").content.decode()
+    assert "Self-governed network" in html and "Governed by a lead member organisation" in html
+    assert "no document maps a type to a mode" in html
+    assert "Agents of change" in html
+
+
+def test_framework_cycle_lists_strands_in_order_with_theme_example_counts(client):
+    insight = FrameworkThemeFactory(name="Insight", strand__name="Outcomes")
+    FrameworkThemeFactory(name="Risk", strand__name="Alignment", strand__position=2)
+    for _ in range(3):
+        SiteFrameworkThemeFactory(site=SiteFactory(kind=Site.Kind.FRAMEWORK_EXAMPLE), theme=insight)
+    html = client.get("/framework/").content.decode()
+    cycle = html[html.index('class="cycle-figure"') : html.index("</figure>")]
+    assert cycle.index("Outcomes") < cycle.index("Alignment")
+    assert "3 examples" in cycle and "0 examples" in cycle
+    assert "Outcomes → Alignment → back to Outcomes" in cycle

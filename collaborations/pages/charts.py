@@ -1,7 +1,7 @@
 """Counts of published sites by typology, funding type and driver, for the home page's
 bar charts (each chart is also a table: the text equivalent is the chart itself)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 
@@ -13,7 +13,7 @@ from collaborations.models import (
     Typology,
     TypologyCoding,
 )
-from collaborations.site_counts import sites_per_column, sites_per_value
+from collaborations.site_counts import published_site_ids, sites_per_column, sites_per_value
 from collaborations.versions import cached_aggregate, catalogue_version
 
 
@@ -34,12 +34,21 @@ class Chart:
     bars: list[Bar]
     more_url: str = ""
     more_text: str = ""
+    counted: int = 0  # published sites with at least one value of this chart
+    published: int = 0  # all published sites
+    empty_values: list[str] = field(default_factory=list)  # values no site has: not drawn
 
     @property
     def total(self):
         return sum(bar.count for bar in self.bars)
 
+    @property
+    def left_out(self) -> int:
+        return max(self.published - self.counted, 0)
+
     def __post_init__(self):
+        self.empty_values = [bar.label for bar in self.bars if not bar.count]
+        self.bars = [bar for bar in self.bars if bar.count]
         largest = max((bar.count for bar in self.bars), default=0)
         for bar in self.bars:
             bar.percent = round(100 * bar.count / largest) if largest else 0
@@ -53,12 +62,19 @@ def _bars(model, fact_model, value_field, **conditions) -> list[Bar]:
     ]
 
 
+def _sites_with(fact_model, **conditions) -> int:
+    """Published sites with at least one such fact (what a chart counts)."""
+    facts = fact_model.objects.filter(site__in=published_site_ids(), **conditions)
+    return facts.order_by().values("site").distinct().count()
+
+
 def home_charts(version: str | None = None) -> list[Chart]:
     """The home page's charts, counted once per version of the catalogue."""
     return cached_aggregate("home-charts", version or catalogue_version(), _home_charts)
 
 
 def _home_charts() -> list[Chart]:
+    published = published_site_ids().count()
     return [
         Chart(
             "typology",
@@ -68,6 +84,8 @@ def _home_charts() -> list[Chart]:
             _bars(Typology, TypologyCoding, "typology", rank="preferred"),
             reverse("collaborations:typology-list"),
             "About the four types",
+            counted=_sites_with(TypologyCoding, is_current=True),
+            published=published,
         ),
         Chart(
             "funding",
@@ -75,6 +93,8 @@ def _home_charts() -> list[Chart]:
             "Published sites by funding type (a site may have several)",
             "Funding type",
             _bars(FundingType, SiteFunding, "funding_type"),
+            counted=_sites_with(SiteFunding),
+            published=published,
         ),
         Chart(
             "driver",
@@ -84,6 +104,8 @@ def _home_charts() -> list[Chart]:
             _bars(Driver, SiteDriver, "driver"),
             reverse("collaborations:driver-matrix"),
             "The drivers, and what the sources say about them",
+            counted=_sites_with(SiteDriver),
+            published=published,
         ),
     ]
 

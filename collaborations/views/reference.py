@@ -10,6 +10,7 @@ from collaborations.models import (
     Driver,
     FrameworkStrand,
     FrameworkTheme,
+    GovernanceMode,
     Organisation,
     Site,
     SiteFrameworkTheme,
@@ -51,7 +52,13 @@ class TypologyListView(TemplateView):
     def get_context_data(self, **kwargs):
         typologies = typologies_with_counts()
         examples = examples_by_value(TypologyCoding, "typology", limit=6, **CURRENT_CODING)
-        return super().get_context_data(typologies=attach_examples(typologies, examples), **kwargs)
+        typologies = attach_examples(typologies, examples)
+        return super().get_context_data(
+            typologies=[t for t in typologies if t.is_classification],
+            unclassified=[t for t in typologies if not t.is_classification],
+            modes=GovernanceMode.objects.select_related("source"),
+            **kwargs,
+        )
 
 
 class TypologyDetailView(DetailView):
