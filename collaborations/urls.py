@@ -5,6 +5,7 @@ from collaborations.views.about import AboutView, CodebookView, DownloadsView, S
 from collaborations.views.changes import ChangeListView, RevisionCitationView, SiteRevisionView
 from collaborations.views.compare import CompareView
 from collaborations.views.home import HomeView
+from collaborations.views.network import NetworkView
 from collaborations.views.reference import (
     DriverMatrixView,
     FrameworkView,
@@ -44,6 +45,7 @@ urlpatterns = [
     path("typologies/<slug:slug>/", TypologyDetailView.as_view(), name="typology-detail"),
     path("drivers/", DriverMatrixView.as_view(), name="driver-matrix"),
     path("framework/", FrameworkView.as_view(), name="framework"),
+    path("network/", NetworkView.as_view(), name="network"),
     path("about/", AboutView.as_view(), name="about"),
     path("sources/", SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", SourceDetailView.as_view(), name="source-detail"),

@@ -339,6 +339,7 @@ PAGES = {
     "drivers": "/drivers/",
     "accountability": "/accountability/",
     "framework": "/framework/",
+    "network": "/network/",
     "about": "/about/",
     "sources": "/sources/",
     "codebook": "/codebook/",
