@@ -301,7 +301,7 @@ def test_typology_diagram_sets_types_beside_the_three_modes_without_linking_them
 
 
 def test_framework_cycle_lists_strands_in_order_with_theme_example_counts(client):
-    insight = FrameworkThemeFactory(name="Insight", strand__name="Outcomes")
+    insight = FrameworkThemeFactory(name="Insight", strand__name="Outcomes", strand__position=1)
     FrameworkThemeFactory(name="Risk", strand__name="Alignment", strand__position=2)
     for _ in range(3):
         SiteFrameworkThemeFactory(site=SiteFactory(kind=Site.Kind.FRAMEWORK_EXAMPLE), theme=insight)
