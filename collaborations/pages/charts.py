@@ -84,7 +84,7 @@ def _home_charts() -> list[Chart]:
             _bars(Typology, TypologyCoding, "typology", rank="preferred"),
             reverse("collaborations:typology-list"),
             "About the four types",
-            counted=_sites_with(TypologyCoding, is_current=True),
+            counted=_sites_with(TypologyCoding, rank="preferred"),
             published=published,
         ),
         Chart(
