@@ -25,10 +25,13 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Browser tests drive Debian's chromium; nothing is downloaded by Playwright itself.
+# Browser tests drive Debian's chromium; nothing is downloaded by Playwright itself. The
+# shared rate-limit test starts its own redis-server.
 browser-deps:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v redis-server >/dev/null || { echo "Installing Debian's redis-server for the tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -399,6 +399,17 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "user", "created_at"]
     exclude = ["digest"]
 
+
+@admin.register(col.SiteDocument)
+class SiteDocumentAdmin(admin.ModelAdmin):
+    """The API's stored JSON of each site: rebuilt by itself, so read-only (deleting rows is
+    safe: they are built again when next asked for)."""
+
+    list_display = ["site", "version"]
+    list_select_related = ["site"]
+    search_fields = ["site__name", "site__slug"]
+    readonly_fields = ["site", "version", "body"]
+
     def has_add_permission(self, request):
         return False
 

@@ -7,6 +7,7 @@ query; every service that changes a site's facts calls refresh_site_derived().
 
 from collaborations.evidence import disputed_facts
 from collaborations.models import Site
+from collaborations.search import document_text, refresh_search_vectors
 
 # The key facts a complete record has: (label, test on a site loaded with its facts).
 KEY_FACTS = [
@@ -51,7 +52,7 @@ def completeness_of(site: Site) -> int:
 
 
 def search_document_of(site: Site) -> str:
-    """Names, aliases, summary and fact values, lower-cased, for free-text search."""
+    """Names, aliases, summary and fact values, normalised, for free-text search."""
     parts = [site.name, site.summary, site.scope, site.locality, site.local_authority]
     parts += [alias.name for alias in site.aliases.all()]
     parts += [p.organisation.name for p in site.participations.select_related("organisation")]
@@ -65,7 +66,7 @@ def search_document_of(site: Site) -> str:
     parts += [q.text for q in site.quotes.all()]
     if site.region_id:
         parts.append(site.region.name)
-    return " ".join(p for p in parts if p).lower()
+    return document_text(" ".join(p for p in parts if p))
 
 
 def refresh_site_derived(site: Site) -> None:
@@ -74,4 +75,5 @@ def refresh_site_derived(site: Site) -> None:
         search_document=search_document_of(site),
         disputed_facts=disputed_facts(site),
     )
+    refresh_search_vectors([site.pk])
     site.refresh_from_db(fields=["completeness", "search_document", "disputed_facts"])

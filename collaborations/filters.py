@@ -9,9 +9,9 @@ from datetime import UTC
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django_filters.fields import IsoDateTimeField
 
+from collaborations import search
 from collaborations.models import (
     Driver,
     FrameworkTheme,
@@ -134,7 +134,10 @@ class StorableDateTimeFilter(django_filters.IsoDateTimeFilter):
 
 class SiteFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="filter_text", label="Search", help_text="Words in names, aliases, summaries, facts."
+        method="filter_text",
+        label="Search",
+        help_text='Words in names, aliases, organisations, summaries and facts; "a phrase", '
+        "-excluded, or.",
     )
     typology = SlugFilter(
         queryset=Typology.objects.all(),
@@ -262,8 +265,14 @@ class SiteFilterSet(django_filters.FilterSet):
         return queryset  # read by match_all(); it does not filter by itself
 
     def filter_text(self, queryset, name, value):
-        for term in value.lower().split()[:10]:
-            queryset = queryset.filter(Q(search_document__contains=term) | Q(name__icontains=term))
+        return search.matching(queryset, value)
+
+    def filter_queryset(self, queryset):
+        """A search without a chosen order lists the best matches first."""
+        queryset = super().filter_queryset(queryset)
+        q = self.form.cleaned_data.get("q")
+        if q and not self.form.cleaned_data.get("ordering"):
+            queryset = search.ranked(queryset, q)
         return queryset
 
     def filter_evidence(self, queryset, name, value):

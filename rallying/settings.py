@@ -67,6 +67,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "rallying.headers.SecurityHeadersMiddleware",
+    # Compresses HTML, JSON and CSV (streamed downloads too) for clients that accept gzip;
+    # Django adds random bytes to each compressed response to blunt BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
+    # A query stopped by DATABASE_STATEMENT_TIMEOUT is a 503 that says so, not a 500.
+    "rallying.timeouts.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -103,6 +108,14 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Milliseconds any one SQL statement may run (0: no limit). gunicorn.conf.py sets it
+    # for the web server, so no request holds a database connection for long; management
+    # commands (migrations, the loader) run without one.
+    STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 0)
+    if STATEMENT_TIMEOUT and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c statement_timeout={STATEMENT_TIMEOUT}"
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -114,15 +127,30 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate limits and API downloads live in the cache, so every server process must share it:
-# a file cache under DATA_DIR by default with DEBUG off (several gunicorn workers), memory in
-# development (CACHE_BACKEND=locmem|file, CACHE_DIR).
+# Rate-limit counters and cached counts live in the cache, so every server process must
+# share it. CACHE_URL=redis://host:6379/0 (or rediss://) selects Redis, shared by every
+# machine; without it, a file cache under DATA_DIR with DEBUG off (every process of one
+# machine), memory in development (CACHE_BACKEND=locmem|file, CACHE_DIR).
+CACHE_URL = env_str("CACHE_URL")
 CACHE_BACKEND = env_str("CACHE_BACKEND", "locmem" if DEBUG else "file")
-if CACHE_BACKEND == "file":
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"CACHE_URL={CACHE_URL!r}: use redis://host:port/db, rediss://… or unix://…"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "rallying"),
+        }
+    }
+elif CACHE_BACKEND == "file":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("CACHE_DIR", str(DATA_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
 elif CACHE_BACKEND == "locmem":
@@ -130,6 +158,7 @@ elif CACHE_BACKEND == "locmem":
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "rallying",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
 else:
@@ -176,6 +205,10 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rallying <noreply@rallying.invalid>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Downloads a server process streams at once; more get a 503 with Retry-After, so that
+# downloads never take every worker from the pages and the API.
+DOWNLOADS_PER_PROCESS = env_int("DOWNLOADS_PER_PROCESS", 2)
 
 # Largest request body we accept (bytes): submissions are text, not uploads.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
@@ -237,7 +270,12 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "600/hour")},
+    # Anonymous: 600 an hour lets a script page through 100,000 sites, 50 to a page,
+    # in under four hours; an API key (a token) gets API_KEY_RATE.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "600/hour"),
+        "key": env_str("API_KEY_RATE", "6000/hour"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from collaborations.api.columns import SITE_COLUMNS
-from collaborations.api.renderers import _cell as csv_cell
+from collaborations.api.renderers import csv_cell
 from collaborations.api.serializers import SiteSerializer
 from collaborations.models import Site
 

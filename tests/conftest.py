@@ -21,6 +21,9 @@ CHROMIUM_ARGS = [
 def _fast_and_quiet(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The test client closes a streamed response only once it is read to the end, so the
+    # downloads' per-process limit is tested on its own (test_api_fast_path).
+    settings.DOWNLOADS_PER_PROCESS = 10_000
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

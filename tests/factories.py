@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from accountability import models as acc
 from collaborations import models as col
+from collaborations.search import refresh_search_vectors
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -81,6 +82,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class SiteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = col.Site
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"site-{n}")
     name = factory.Sequence(lambda n: f"Site {n}")
@@ -89,6 +91,12 @@ class SiteFactory(factory.django.DjangoModelFactory):
     summary = factory.Faker("paragraph")
     scope = "Place-based collaboration"
     locality = factory.Faker("city")
+
+    @factory.post_generation
+    def search_vector(site, create, extracted, **kwargs):
+        """Index the new site for full-text search, as the services do after a write."""
+        if create:
+            refresh_search_vectors([site.pk])
 
 
 class CitedFactFactory(factory.django.DjangoModelFactory):

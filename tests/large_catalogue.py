@@ -11,8 +11,11 @@ empty it gets a few generated rows.
 import random
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from accountability import models as acc
 from collaborations import models as col
+from collaborations.search import document_text, refresh_search_vectors
 
 from .bulk import insert_rows, next_ids, unchecked_foreign_keys
 
@@ -116,7 +119,7 @@ def build_large_catalogue(n_sites: int = 300, seed: int = 7, first: int = 0):
     )
     partner_role = col.OrganisationRole.objects.filter(slug="partner").first() or lead
     org_type = col.OrganisationType.objects.first() or f.OrganisationTypeFactory()
-    with unchecked_foreign_keys():
+    with transaction.atomic(), unchecked_foreign_keys():  # one commit (SQLite: one fsync)
         site_ids = _write_catalogue(
             range(first, first + n_sites), rng, vocab, source, lead, partner_role, org_type
         )
@@ -152,6 +155,7 @@ def _write_catalogue(numbers, rng, vocab, source, lead, partner_role, org_type) 
     context = _FactContext(numbers, site_ids, org_ids, plans, cite, lead, partner_role, rng)
     for model, rows in context.fact_tables():
         insert_rows(model, rows, history=True)
+    refresh_search_vectors(site_ids)
     return site_ids
 
 
@@ -168,12 +172,12 @@ def _plan(rng, vocab, i) -> dict:
 
 
 def _site_row(site_id, i, plan, kinds, vocab, rng) -> dict:
-    topic = plan["topic"]
+    topic, name = plan["topic"], f"Bulk site {i:04d}"
     summary = f"Summary of bulk site {i}: a partnership on {topic} in Town {i % 997}."
     return {
         "id": site_id,
         "slug": f"bulk-site-{i:04d}",
-        "name": f"Bulk site {i:04d}",
+        "name": name,
         "kind": kinds[i % len(kinds)],
         "status": col.Site.Status.PUBLISHED,
         "summary": summary,
@@ -183,7 +187,7 @@ def _site_row(site_id, i, plan, kinds, vocab, rng) -> dict:
         "study_depth_id": plan["depth"].pk,
         "start_year": 1990 + rng.randint(0, 35),
         "completeness": _completeness(plan),
-        "search_document": f"bulk site {i} {summary} alias of {i} bulk organisation {i}".lower(),
+        "search_document": document_text(f"{name} {summary} alias of {i} bulk organisation {i}"),
     }
 
 

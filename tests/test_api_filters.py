@@ -8,6 +8,7 @@ from django.http import QueryDict
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 from tests import factories as f
+from tests import streaming
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def _site(slug, name, completeness, kind=Site.Kind.RESEARCH_SITE, **facts):
         initiated_by=facts.pop("initiated_by", None),
         locality=facts.pop("locality", ""),
         search_document=facts.pop("text", ""),
+        scope=facts.pop("scope", "Place-based collaboration"),
     )
     fact_factories = {
         "typology": (f.TypologyCodingFactory, "typology"),
@@ -106,7 +108,14 @@ def catalogue():
         initiated_by=two["i"],
         text="beta wigan place-based",
     )
-    _site("gamma", "Gamma", 10, kind=Site.Kind.PRACTITIONER_SUBMISSION, text="gamma")
+    _site(
+        "gamma",
+        "Gamma",
+        10,
+        kind=Site.Kind.PRACTITIONER_SUBMISSION,
+        text="gamma",
+        scope="Service alliance",
+    )
     f.SiteFactory(slug="draft-alpha", status=Site.Status.DRAFT, search_document="alpha")
     Site.objects.filter(slug="alpha").update(updated_at=datetime(2020, 1, 1, tzinfo=UTC))
 
@@ -197,7 +206,9 @@ def test_every_filter_of_the_browse_page_is_tested_here():
 
 
 def test_the_export_takes_the_same_filters(client, catalogue):
-    body = client.get("/api/v1/sites/export.json?driver=d1&driver=d2&driver_match=all").json()
+    body = streaming.json_of(
+        client.get("/api/v1/sites/export.json?driver=d1&driver=d2&driver_match=all")
+    )
     assert [site["slug"] for site in body["results"]] == ["alpha"]
 
 

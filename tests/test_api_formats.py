@@ -3,6 +3,7 @@
 import pytest
 
 from collaborations.models import Site
+from tests import streaming
 from tests.factories import DriverFactory, SiteDriverFactory, SiteFactory
 from tests.test_api_support import csv_rows, rich_site
 
@@ -104,7 +105,7 @@ def test_the_csv_download_ignores_the_accept_header(client):
 def test_the_json_download_holds_every_published_site_as_the_list_shows_them(client):
     rich_site()
     SiteFactory.create_batch(30)
-    body = client.get("/api/v1/sites/export.json").json()
+    body = streaming.json_of(client.get("/api/v1/sites/export.json"))
     assert body["count"] == 31 == len(body["results"])
     listed = client.get("/api/v1/sites/?page_size=200").json()["results"]
     assert body["results"] == listed

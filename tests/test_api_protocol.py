@@ -136,6 +136,20 @@ def test_anonymous_clients_are_rate_limited_with_a_clear_json_429(client, settin
     assert body["retry_after_seconds"] > 0
 
 
+def test_an_api_key_lifts_the_anonymous_limit_to_its_own(client, settings, sites):
+    from tests.factories import UserFactory, api_key_for
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "key": "4/minute"},
+    }
+    key = api_key_for(UserFactory())
+    with_key = {"Authorization": f"Token {key}"}
+    statuses = [client.get("/api/v1/drivers/", headers=with_key).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert [client.get("/api/v1/drivers/").status_code for _ in range(3)] == [200, 200, 429]
+
+
 def error(response, status):
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"

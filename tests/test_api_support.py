@@ -6,6 +6,7 @@ from functools import cache
 
 from collaborations.models import Organisation, Site
 from tests import factories as f
+from tests import streaming
 
 
 def rich_site(slug="oldham", **fields):
@@ -59,7 +60,7 @@ def results_slugs(response):
 
 def csv_rows(response):
     """Parse a CSV body the way pandas.read_csv(url) would: UTF-8, comma, header row."""
-    text = response.content.decode("utf-8")
+    text = streaming.body(response).decode("utf-8")
     assert not text.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 

@@ -20,6 +20,7 @@ from django.test import Client
 from collaborations.api.renderers import EscapedJSONRenderer
 from collaborations.filters import SiteFilterSet
 from collaborations.submissions.forms import SubmissionForm
+from tests import streaming
 
 SCRIPT = "<script>alert(1)</script>"
 DATES = django_filters.IsoDateTimeFilter
@@ -67,7 +68,7 @@ def is_json(response) -> bool:
 
 
 def body_of(response) -> str:
-    return response.content.decode("utf-8", errors="replace")
+    return streaming.body(response).decode("utf-8", errors="replace")
 
 
 # --- reading pages -------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def crawl(client, starts=START_URLS, limit=MAX_URLS):
                     for action in get_form_urls(form, url):
                         add(action, url, "form")
         elif is_json(response) and status == 200 and found[url][1] != "next":
-            body = response.json()
+            body = streaming.json_of(response)
             if isinstance(body, dict) and isinstance(body.get("next"), str):
                 add(internal_url(body["next"], url), url, "next")
     return results, problems

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from collaborations.models import Typology
+from collaborations.models import SiteDocument, Typology
 from tests.factories import build_large_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +39,13 @@ MAX_QUERIES = 45
 
 
 def queries_per_page(client, *, warm: bool) -> dict[str, int]:
-    """{url: queries}, each request on an empty cache (warm=False) or a second time."""
+    """{url: queries}, each request on empty caches (warm=False) or a second time."""
     typology = Typology.objects.order_by("pk").values_list("slug", flat=True)[0]
     counts = {}
     for page in PAGES:
         url = page.format(typology=typology)
         cache.clear()
+        SiteDocument.objects.all().delete()  # the API's stored JSON of each site
         if warm:
             client.get(url)
         with CaptureQueriesContext(connection) as captured:
@@ -71,3 +72,26 @@ def test_a_case_page_is_the_same_size_at_300_and_1000_sites(client):
     large = client.get("/sites/bulk-site-0007/").content
     assert len(large) == len(small)
     assert b"the browse page</a>" in large  # the compare form lists some sites, not all
+
+
+def test_a_query_stopped_by_the_statement_timeout_is_a_503_that_says_to_retry(client):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    class Canceled(Exception):
+        pgcode = "57014"
+
+    error = OperationalError("canceling statement due to statement timeout")
+    error.__cause__ = Canceled()
+    with mock.patch("collaborations.views.sites.catalogue_version", side_effect=error):
+        page = client.get("/sites/")
+    assert page.status_code == 503 and page["Retry-After"] == "30"
+    assert "took too long" in page.content.decode()
+
+
+def test_pages_and_the_api_are_compressed_for_clients_that_accept_gzip(client):
+    build_large_catalogue(30)
+    for url in ("/sites/", "/api/v1/sites/?page_size=30"):
+        response = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert response["Content-Encoding"] == "gzip", url

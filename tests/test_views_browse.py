@@ -5,6 +5,7 @@ import re
 import pytest
 
 from collaborations.models import Site
+from collaborations.search import refresh_search_vectors
 from tests.factories import (
     DriverFactory,
     FundingTypeFactory,
@@ -89,6 +90,7 @@ def test_several_drivers_mean_any_of_unless_all_of_is_chosen(client, small_catal
 
 def test_free_text_search_finds_names_and_summaries(client, small_catalogue):
     Site.objects.filter(slug="oldham").update(search_document="oldham plan you said we did")
+    refresh_search_vectors(Site.objects.values_list("pk", flat=True))
     assert result_slugs(client.get("/sites/?q=said+we+did")) == ["oldham"]
     assert result_slugs(client.get("/sites/?q=wigan")) == ["wigan"]
 

@@ -1,14 +1,14 @@
-"""What every public API view shares: JSON errors, format negotiation, the anonymous rate."""
+"""What every public API view shares: JSON errors, format negotiation, the rate limits."""
 
 from .exceptions import api_exception_handler
 from .negotiation import FormatParameterNegotiation
 from .renderers import EscapedJSONRenderer
-from .throttling import AnonymousRateThrottle
+from .throttling import AnonymousRateThrottle, ApiKeyRateThrottle
 
 
 class PublicApiMixin:
     content_negotiation_class = FormatParameterNegotiation
-    throttle_classes = [AnonymousRateThrottle]
+    throttle_classes = [AnonymousRateThrottle, ApiKeyRateThrottle]
     renderer_classes = [EscapedJSONRenderer]
 
     def get_exception_handler(self):

@@ -1,4 +1,5 @@
-"""Page-number pagination for site lists: `page`, `page_size` (at most 200), a total count.
+"""Pagination for site lists: `page` numbers or a `cursor` (keyset, cursor.py), `page_size`
+(at most 200), and a total count.
 
 A malformed `page` or `page_size` is a 400 naming it; a page past the last is a 404.
 The count can be handed in (the conditional-request fingerprint already counted) so a
@@ -6,11 +7,15 @@ page costs no extra COUNT query.
 """
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from . import cursor
 from .exceptions import InvalidParameters, ParameterError
+from .renderers import EscapedJSONRenderer
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 200
@@ -32,16 +37,52 @@ class SitePagination(pagination.PageNumberPagination):
         f"Sites per page, from 1 to {MAX_PAGE_SIZE} (larger values are capped at "
         f"{MAX_PAGE_SIZE}); default {DEFAULT_PAGE_SIZE}."
     )
-    parameters = ("page", "page_size")
+    cursor_query_param = "cursor"
+    cursor_query_description = (
+        "Keyset pagination: empty for the first page, then the `next` link's value. Each "
+        "page costs what the first costs, however deep; use it to page through everything."
+    )
+    parameters = ("page", "page_size", "cursor")
+    next_cursor = None
 
     def paginate_queryset(self, queryset, request, view=None, count=None):
+        """The site ids of a page of `queryset`: by number, or after a cursor."""
         self.request = request
-        paginator = KnownCountPaginator(queryset, self.get_page_size(request), count)
+        if self.cursor_query_param in request.query_params:
+            return self.paginate_after_cursor(queryset, request, view, count)
+        ids = queryset.values_list("pk", flat=True)
+        paginator = KnownCountPaginator(ids, self.get_page_size(request), count)
         number = self.get_page_number(request, paginator)
         if number > paginator.num_pages:
             raise NotFound(f"Page {number} is past the last page ({paginator.num_pages}).")
         self.page = paginator.page(number)
+        self.count = paginator.count
         return list(self.page)
+
+    def paginate_after_cursor(self, queryset, request, view, count):
+        if self.page_query_param in request.query_params:
+            raise InvalidParameters(
+                [ParameterError("page", "Use page or cursor, not both.", "no page with cursor")]
+            )
+        keys, size = view.sort_keys, self.get_page_size(request)
+        token = request.query_params[self.cursor_query_param]
+        rows = cursor.after(queryset, keys, token).values_list(*(k.name for k in keys), "pk")
+        rows = list(rows[: size + 1])
+        self.count, self.page = count, None
+        if len(rows) > size:
+            self.next_cursor = cursor.encode(keys, rows[size - 1][:-1])
+        return [row[-1] for row in rows[:size]]
+
+    def get_next_link(self):
+        if self.page is not None:
+            return super().get_next_link()
+        if self.next_cursor is None:
+            return None
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        return replace_query_param(url, self.cursor_query_param, self.next_cursor)
+
+    def get_previous_link(self):
+        return super().get_previous_link() if self.page is not None else None
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -55,14 +96,25 @@ class SitePagination(pagination.PageNumberPagination):
         return 1 if raw is None else _positive_int(raw, "page", "a whole number from 1")
 
     def get_paginated_response(self, data):
-        response = Response(
-            {
-                "count": self.page.paginator.count,
-                "next": self.get_next_link(),
-                "previous": self.get_previous_link(),
-                "results": data,
-            }
-        )
+        return self._with_links(Response(self._envelope(data)))
+
+    def get_stitched_response(self, bodies: list[str]):
+        """The page as JSON, its sites' JSON texts stitched in: what get_paginated_response
+        renders, without parsing and re-serializing each site."""
+        envelope = EscapedJSONRenderer().render(self._envelope([]))
+        assert envelope.endswith(b"[]}")  # "results" comes last
+        content = envelope[:-3] + b"[" + ",".join(bodies).encode() + b"]}"
+        return self._with_links(HttpResponse(content, content_type="application/json"))
+
+    def _envelope(self, results):
+        return {
+            "count": self.count,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": results,
+        }
+
+    def _with_links(self, response):
         links = [(self.get_next_link(), "next"), (self.get_previous_link(), "prev")]
         link_header = ", ".join(f'<{url}>; rel="{rel}"' for url, rel in links if url)
         if link_header:
@@ -73,7 +125,14 @@ class SitePagination(pagination.PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
-        return parameters
+        cursor_parameter = {
+            "name": self.cursor_query_param,
+            "required": False,
+            "in": "query",
+            "description": self.cursor_query_description,
+            "schema": {"type": "string"},
+        }
+        return [*parameters, cursor_parameter]
 
     def get_paginated_response_schema(self, schema):
         response_schema = super().get_paginated_response_schema(schema)

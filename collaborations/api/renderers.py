@@ -43,7 +43,7 @@ class SiteCSVRenderer(BaseRenderer):
         writer = csv.writer(buffer)
         writer.writerow(SITE_HEADERS)
         for site in _sites(data):
-            writer.writerow([_cell(column.value(site)) for column in SITE_COLUMNS])
+            writer.writerow([csv_cell(column.value(site)) for column in SITE_COLUMNS])
         return buffer.getvalue().encode(self.charset)
 
 
@@ -56,7 +56,8 @@ def _sites(data):
     return data or []
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """A CSV cell: empty for null, true/false, and a formula's first character defused."""
     if value is None:
         return ""
     if isinstance(value, bool):

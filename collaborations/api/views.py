@@ -1,7 +1,12 @@
-"""Sites: the list (filtered, ordered, paginated), one site, and whole-catalogue downloads."""
+"""Sites: the list (filtered, ordered, paginated), one site, and whole-catalogue downloads.
 
-from django.core.cache import cache
-from django.http import HttpResponse
+Every site's JSON comes from the fast path (documents.py): stored once per version of the
+site and stitched together, byte for byte what SiteSerializer gives.
+"""
+
+import json
+
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -11,9 +16,10 @@ from rest_framework.response import Response
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 
-from . import schema
+from . import cursor, downloads, schema
 from .base import PublicApiMixin
 from .conditional import detail_validators, list_validators, not_modified, set_validators
+from .documents import origin_of, site_bodies
 from .filtering import SiteFilterBackend, check_known_parameters, site_filter_parameters
 from .negotiation import FixedFormatNegotiation
 from .pagination import SitePagination
@@ -27,12 +33,17 @@ class SiteQueryMixin(PublicApiMixin):
     filterset_class = SiteFilterSet
 
     def get_queryset(self):
-        return Site.public.for_detail()
+        # Ids and order only: the sites' JSON comes from the fast path (documents.py).
+        return Site.public.all()
 
     def filtered_sites(self, request, extra_parameters=()):
+        """The matching sites in a total order: the one asked for, then slug (its keys are
+        kept in `sort_keys` for cursor pagination)."""
         known = [*site_filter_parameters(), *extra_parameters]
         check_known_parameters(request, known)
-        return stable_order(self.filter_queryset(self.get_queryset()))
+        sites = self.filter_queryset(self.get_queryset())
+        self.sort_keys = cursor.sort_keys(sites)
+        return cursor.ordered(sites, self.sort_keys)
 
 
 @schema.site_viewset
@@ -47,8 +58,12 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
         validators = list_validators(request, sites)
         if response := not_modified(request, validators):
             return response
-        page = self.paginator.paginate_queryset(sites, request, self, count=validators.count)
-        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        ids = self.paginator.paginate_queryset(sites, request, self, count=validators.count)
+        bodies = site_bodies(ids, origin_of(request))
+        if request.accepted_renderer.format == "json":
+            response = self.paginator.get_stitched_response(bodies)
+        else:
+            response = self.get_paginated_response([json.loads(body) for body in bodies])
         return set_validators(response, validators)
 
     def retrieve(self, request, slug=None):
@@ -58,48 +73,43 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
             raise NotFound(f"No published site has the slug {slug!r}.")
         if response := not_modified(request, validators):
             return response
-        site = self.get_queryset().filter(slug=slug).first()
-        if site is None:  # unpublished a moment ago
+        ids = list(Site.public.filter(slug=slug).values_list("pk", flat=True))
+        bodies = site_bodies(ids, origin_of(request))
+        if not bodies:  # unpublished a moment ago
             raise NotFound(f"No published site has the slug {slug!r}.")
-        return set_validators(Response(self.get_serializer(site).data), validators)
+        if request.accepted_renderer.format == "json":
+            response = HttpResponse(bodies[0], content_type=EscapedJSONRenderer.media_type)
+        else:
+            response = Response(json.loads(bodies[0]))
+        return set_validators(response, validators)
 
 
 class SiteExportView(SiteQueryMixin, GenericAPIView):
-    """Every published site matching the filters (all of them by default), in one file.
-
-    The file is built once per version of the catalogue: it is cached under its ETag,
-    which changes whenever a site or a fact does.
-    """
+    """Every published site matching the filters (all of them by default), in one file,
+    streamed as it is read (downloads.py): constant memory, first bytes at once."""
 
     content_negotiation_class = FixedFormatNegotiation
-    cache_seconds = 600
 
     def get(self, request):
         sites = self.filtered_sites(request)
         validators = list_validators(request, sites)
         if response := not_modified(request, validators):
             return response
-        key = f"rallying:api:export:{validators.etag}"
-        download = cache.get(key)
-        if download is None:
-            download = self.render_download(request, sites)
-            cache.set(key, download, self.cache_seconds)
-        content, content_type = download
-        response = HttpResponse(content, content_type=content_type)
-        day, extension = timezone.localdate(), request.accepted_renderer.format
-        response["Content-Disposition"] = f'attachment; filename="rallying-sites-{day}.{extension}"'
-        return set_validators(response, validators)
-
-    def render_download(self, request, sites) -> tuple[bytes, str]:
-        results = self.get_serializer(sites, many=True).data
         renderer = request.accepted_renderer
-        content = renderer.render(
-            {"count": len(results), "results": results},
-            request.accepted_media_type,
-            self.get_renderer_context(),
-        )
+        origin = origin_of(request)
+        if renderer.format == "csv":
+            chunks = downloads.csv_stream(sites, origin)
+        else:
+            chunks = downloads.json_stream(sites, validators.count, origin)
         charset = f"; charset={renderer.charset}" if renderer.charset else ""
-        return content, f"{renderer.media_type}{charset}"
+        response = StreamingHttpResponse(
+            downloads.SlotStream(chunks), content_type=f"{renderer.media_type}{charset}"
+        )
+        day = timezone.localdate()
+        response["Content-Disposition"] = (
+            f'attachment; filename="rallying-sites-{day}.{renderer.format}"'
+        )
+        return set_validators(response, validators)
 
 
 @schema.site_csv_export
@@ -110,9 +120,3 @@ class SiteCSVExportView(SiteExportView):
 @schema.site_json_export
 class SiteJSONExportView(SiteExportView):
     renderer_classes = [EscapedJSONRenderer]
-
-
-def stable_order(sites):
-    """The requested order (default: name), then slug, so pages never overlap."""
-    ordering = list(sites.query.order_by) or list(Site._meta.ordering)
-    return sites.order_by(*ordering, "slug")

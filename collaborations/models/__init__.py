@@ -37,6 +37,7 @@ from .reference import (
     TypologyPartner,
 )
 from .site import Site, SiteQuerySet
+from .site_document import SiteDocument
 from .statements import Passage, Provenance, Rank, Reference, Statement, Status
 from .submission import (
     ChangeProposal,
@@ -92,6 +93,7 @@ __all__ = [
     "TypologyPartner",
     "Site",
     "SiteQuerySet",
+    "SiteDocument",
     "ChangeProposal",
     "ModerationDecision",
     "SiteRevision",

@@ -1,6 +1,7 @@
 """The Site: one collaboration at one place, the catalogue's unit."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -157,19 +158,25 @@ class Site(models.Model):
     disputed_facts = models.JSONField(
         default=list, blank=True, editable=False, help_text="Facts on which sources disagree."
     )
+    # PostgreSQL's weighted full-text vector (GIN-indexed; collaborations.search).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     objects = SiteQuerySet.as_manager()
     public = PublishedSiteManager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "kind"], name="site_status_kind")]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="site_status_kind"),
+            # The default order of every list, and the keys its cursors page by.
+            models.Index(fields=["name", "slug"], name="site_name_slug"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(completeness__lte=100), name="site_completeness_percent"
@@ -186,6 +193,18 @@ class Site(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        """Never write the search vector from memory: SQL keeps it (collaborations.search),
+        and an instance loaded earlier would otherwise put back a stale one."""
+        updating = not self._state.adding and not kwargs.get("force_insert")
+        if updating and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "search_vector"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("collaborations:site-detail", args=[self.slug])

@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, Value, When
 from django.http import QueryDict
 
+from collaborations import search
 from collaborations.models import Site
 
 PAGE_SIZE = 25
@@ -22,6 +23,13 @@ SORT_OPTIONS = [
     ("start_year", "Earliest start first"),
     ("-start_year", "Latest start first"),
 ]
+
+
+def sort_options(q: str) -> list[tuple[str, str]]:
+    """The orders to offer: with a search ranked by relevance, that one first (the default)."""
+    if q.strip() and search.uses_full_text():
+        return [("", "Best match first"), *SORT_OPTIONS]
+    return SORT_OPTIONS
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, View
 
+from collaborations import search
 from collaborations.derived import missing_key_facts
 from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
@@ -26,7 +27,7 @@ class SiteListView(View):
         context = {
             "filterset": filterset,
             "facets": facets,
-            "sort_options": browse.SORT_OPTIONS,
+            "sort_options": browse.sort_options(request.GET.get("q", "")),
             "ordering": request.GET.get("ordering", ""),
             "q": request.GET.get("q", ""),
             "active_filters": browse.active_filters(request.GET, facets, filterset),
@@ -46,14 +47,17 @@ class SiteListView(View):
             if filters
             else context["total"]
         )
+        q = filterset.form.cleaned_data.get("q")
+        rows = results.for_list().prefetch_related("aliases") if q else results.for_list()
         try:
-            context["page_obj"] = browse.paginate(
-                results.for_list(), request.GET.get("page"), count
-            )
+            context["page_obj"] = browse.paginate(rows, request.GET.get("page"), count)
             context["page_slugs"] = {site.slug for site in context["page_obj"]}
         except browse.PageProblem as problem:
             context["page_problem"] = problem
             return render(request, self.template_name, context, status=404)
+        if q:
+            for site in context["page_obj"]:
+                site.also_known_as = search.also_known_as(site, q)
         return render(request, self.template_name, context)
 
     @staticmethod
