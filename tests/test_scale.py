@@ -70,7 +70,11 @@ def test_a_case_page_is_the_same_size_at_300_and_1000_sites(client):
     small = client.get("/sites/bulk-site-0007/").content
     build_large_catalogue(700, first=300)
     large = client.get("/sites/bulk-site-0007/").content
-    assert len(large) == len(small)
+    # The same number of rows of every kind; the words differ (related sites give their
+    # reasons, and the best matches change as the catalogue grows), so not the bytes.
+    for tag in (b"<li", b"<tr", b"<option", b"<details"):
+        assert large.count(tag) == small.count(tag), tag
+    assert abs(len(large) - len(small)) < len(small) // 50
     assert b"the browse page</a>" in large  # the compare form lists some sites, not all
 
 

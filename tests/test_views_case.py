@@ -174,7 +174,8 @@ def test_related_sites_are_ranked_by_shared_type_and_drivers(client):
         "A same type, one driver",
         "B other type, two drivers",
     ]
-    assert related[0].same_type and related[0].shared_drivers == 1
+    assert related[0].because == "same type, a shared driver"
+    assert related[1].because == "2 shared drivers"
 
 
 def test_cite_this_page_in_plain_text_and_bibtex_with_api_link_and_date(client, wlz):
@@ -234,7 +235,7 @@ def test_related_sites_by_type_alone_when_no_site_names_a_driver(client):
         TypologyCodingFactory(site=SiteFactory(slug=slug, name=slug), typology=connectors)
     related = client.get("/sites/somerset/").context["related"]
     assert [r.site.slug for r in related] == ["wlz"]
-    assert related[0].same_type and related[0].shared_drivers == 0
+    assert related[0].because == "same type"
 
 
 def test_related_sites_by_drivers_alone_when_the_site_has_no_type(client):
@@ -243,3 +244,32 @@ def test_related_sites_by_drivers_alone_when_the_site_has_no_type(client):
         SiteDriverFactory(site=SiteFactory(slug=slug, name=slug), driver=trust)
     related = client.get("/sites/a/").context["related"]
     assert [r.site.slug for r in related] == ["b"]
+
+
+def test_related_sites_by_organisation_theme_and_funding_not_by_who_studied_them(client):
+    from tests.factories import (
+        FrameworkThemeFactory,
+        OrganisationFactory,
+        OrganisationRoleFactory,
+        SiteFrameworkThemeFactory,
+        SiteFundingFactory,
+        SiteOrganisationFactory,
+    )
+
+    partner = OrganisationRoleFactory(slug="partner", name="Partner")
+    researcher = OrganisationRoleFactory(slug="researcher", name="Researcher")
+    network, golab = OrganisationFactory(), OrganisationFactory()
+    insight = FrameworkThemeFactory()
+    me, ally, studied_too = (SiteFactory(slug=s, name=s) for s in ("me", "ally", "studied"))
+    for site in (me, ally):
+        SiteOrganisationFactory(site=site, organisation=network, role=partner)
+        SiteFrameworkThemeFactory(site=site, theme=insight)
+    for site in (me, studied_too):
+        SiteOrganisationFactory(site=site, organisation=golab, role=researcher)
+    funding = SiteFundingFactory(site=me).funding_type
+    SiteFundingFactory(site=ally, funding_type=funding)
+    related = client.get("/sites/me/").context["related"]
+    assert [r.site.slug for r in related] == ["ally"]
+    assert related[0].because == (
+        "a shared organisation, a shared framework theme, the same funding type"
+    )

@@ -8,7 +8,7 @@ from collaborations.derived import missing_key_facts
 from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
-from collaborations.pages import browse, case
+from collaborations.pages import browse, case, related
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets, filters_of
 from collaborations.versions import cached_aggregate, catalogue_version
@@ -121,7 +121,7 @@ class SiteDetailView(DetailView):
             participations_by_role=case.participations_by_role(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
             missing_facts=missing_key_facts(site),
-            related=case.related_sites(site),
+            related=related.related_sites(site),
             compare_choices=choices,
             more_to_compare=more_to_compare,
             api_url=f"/api/v1/sites/{site.slug}/",
