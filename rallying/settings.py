@@ -205,6 +205,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rallying <noreply@rallying.invalid>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# What practitioners are told about how long a review usually takes, in working days.
+REVIEW_WORKING_DAYS = env_int("REVIEW_WORKING_DAYS", 10)
 
 # Downloads a server process streams at once; more get a 503 with Retry-After, so that
 # downloads never take every worker from the pages and the API.

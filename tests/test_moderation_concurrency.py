@@ -35,7 +35,7 @@ def test_the_second_moderator_with_a_stale_page_is_refused(client, submission):
     client.force_login(second)
     response = client.post(
         f"/moderation/submissions/{submission.site.slug}/",
-        {"decision": "reject", "message": "Duplicate", "version": stale_version},
+        {"decision": "reject", "message": "Duplicate", "version": stale_version, "confirmed": "on"},
     )
     html = response.content.decode()
     assert response.status_code == 409

@@ -16,7 +16,7 @@ def private_link(message) -> str:
 
 
 def decide(client, site, decision, message, version):
-    data = {"decision": decision, "message": message, "version": version}
+    data = {"decision": decision, "message": message, "version": version, "confirmed": "on"}
     return client.post(f"/moderation/submissions/{site.slug}/", data)
 
 

@@ -50,7 +50,12 @@ def edit(client, ref, submission):
 
 def decide(decision):
     def act(client, ref, submission):
-        data = {"decision": decision, "message": "A reason", "version": submission.version}
+        data = {
+            "decision": decision,
+            "message": "A reason",
+            "version": submission.version,
+            "confirmed": "on",
+        }
         return client.post(f"/moderation/submissions/{submission.site.slug}/", data).status_code
 
     return act

@@ -182,8 +182,9 @@ def test_line_breaks_in_a_name_never_reach_an_email_header(
 
     owner = f.UserFactory(username="o@example.org", email="o@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        create_submission(ref, owner=owner, name="Two\r\nBcc: victim@example.org")
+        submission = create_submission(ref, owner=owner, name="Two\r\nBcc: victim@example.org")
     assert mail.outbox[0].subject == (
-        "[Rallying] We have received your submission: Two Bcc: victim@example.org"
+        f"[Rallying] We have received your submission {submission.reference}: "
+        "Two Bcc: victim@example.org"
     )
     assert "Bcc" not in mail.outbox[0].message().get("Bcc", "")

@@ -51,6 +51,11 @@ class Submission(models.Model):
         return reverse("submissions:detail", args=[self.site.slug])
 
     @property
+    def reference(self) -> str:
+        """The number a submitter quotes to the moderators: stable, and private to them."""
+        return f"RAL-{self.pk:06d}" if self.pk else ""
+
+    @property
     def is_editable(self):
         return self.site.status in EDITABLE_STATUSES
 

@@ -48,22 +48,35 @@ class SignUpForm(HoneypotMixin, forms.Form):
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Log in with the email address (stored as the user name)."""
+    """Log in with the email address or the user name.
+
+    Practitioners' accounts use the address as the user name; an account made another way
+    (`createsuperuser`, the admin) has a user name of its own and an address: either works."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": (
-            "That email address and password do not match an active account. If you have "
-            "just signed up, follow the link in the email we sent you first."
+            "That email address (or user name) and password do not match an active account. "
+            "If you have just signed up, follow the link in the email we sent you first."
         ),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Email address"
+        self.fields["username"].label = "Email address or user name"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
 
     def clean_username(self):
-        typed = self.cleaned_data.get("username", "").strip()
-        if get_user_model().objects.filter(username=typed).exists():
-            return typed  # an account made another way (an administrator's user name)
-        return typed.lower()
+        return account_username(self.cleaned_data.get("username", ""))
+
+
+def account_username(typed: str) -> str:
+    """The user name of the account the person typed: its user name, else its address."""
+    typed = typed.strip()
+    users = get_user_model().objects
+    if users.filter(username=typed).exists():
+        return typed
+    by_email = list(users.filter(email__iexact=typed).values_list("username", flat=True)[:2])
+    if len(by_email) == 1:  # an address shared by two accounts names neither
+        return by_email[0]
+    return typed.lower()

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from collaborations.models import Site, Submission
 
@@ -19,12 +20,14 @@ VERIFY_SALT = "rallying.submissions.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
 
 
-def verification_link(user) -> str:
+def verification_link(user, next_url: str = "") -> str:
+    """The link that activates the account; `next` (a path on this site) is where it leads."""
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
-    return emails.absolute(reverse("submissions:verify-email", args=[token]))
+    link = emails.absolute(reverse("submissions:verify-email", args=[token]))
+    return f"{link}?{urlencode({'next': next_url})}" if next_url else link
 
 
-def account_sign_up(*, email: str, name: str, password: str):
+def account_sign_up(*, email: str, name: str, password: str, next_url: str = ""):
     """The new inactive user, or None when the address already has an account."""
     User = get_user_model()
     email = User.objects.normalize_email(email).lower()
@@ -36,7 +39,7 @@ def account_sign_up(*, email: str, name: str, password: str):
         user.set_password(password)
         user.full_clean()
         user.save()
-        link = verification_link(user)
+        link = verification_link(user, next_url)
         emails.send_after_commit(emails.send_email_verification, user=user, link=link)
     return user
 

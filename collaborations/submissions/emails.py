@@ -55,7 +55,7 @@ def submitter_link(submission, token: str | None) -> str:
 
 SUBJECTS = {
     "draft_saved": "Your draft is saved: {name}",
-    "submission_received": "We have received your submission: {name}",
+    "submission_received": "We have received your submission {reference}: {name}",
     "changes_requested": "Changes requested to your submission: {name}",
     "published": "Your submission is published: {name}",
     "rejected": "Your submission was not accepted: {name}",
@@ -74,15 +74,20 @@ def send_submission_notice(*, kind: str, submission, token: str | None, message:
     if token and kind in ADDRESS_CONFIRMATIONS:
         send(
             to=submission.contact_email,
-            subject="Your private link to the collaboration you sent us",
+            subject=f"Your private link to the collaboration you sent us ({submission.reference})",
             template="link_confirmation",
-            context={"link": submitter_link(submission, token), "submitted": kind != "draft_saved"},
+            context={
+                "link": submitter_link(submission, token),
+                "submitted": kind != "draft_saved",
+                "reference": submission.reference,
+                "review_days": settings.REVIEW_WORKING_DAYS,
+            },
             limited=True,
         )
         return
     send(
         to=submission.contact_email,
-        subject=SUBJECTS[kind].format(name=site.name),
+        subject=SUBJECTS[kind].format(name=site.name, reference=submission.reference),
         template=kind,
         context={
             "submission": submission,
@@ -91,6 +96,7 @@ def send_submission_notice(*, kind: str, submission, token: str | None, message:
             "link": submitter_link(submission, token),
             "message": message,
             "public_link": absolute(site.get_absolute_url()) if kind == "published" else "",
+            "review_days": settings.REVIEW_WORKING_DAYS,
         },
     )
 

@@ -4,6 +4,7 @@ The panel runs a fixed number of queries (two) whatever the site's history.
 """
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 
 from collaborations.models import ChangeProposal, Site, SiteRevision
@@ -53,6 +54,12 @@ def fact_changes(changes_json):
 def line_detail(form, choice_value):
     """The detail field that belongs to an accountability line type's checkbox."""
     return form[LINE_DETAIL_PREFIX + str(choice_value)]
+
+
+@register.simple_tag
+def review_working_days() -> int:
+    """How long a review usually takes, as practitioners are told (a setting)."""
+    return settings.REVIEW_WORKING_DAYS
 
 
 @register.filter

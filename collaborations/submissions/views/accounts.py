@@ -4,15 +4,16 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from collaborations.models import ApiToken
 
-from ..account_forms import EmailAuthenticationForm, SignUpForm
+from ..account_forms import EmailAuthenticationForm, SignUpForm, account_username
 from ..accounts import account_sign_up, account_verify
 from ..login_limits import LOCKED_OUT
 from ..throttling import LOGIN_FAILURE, PASSWORD_RESET, SIGNUP
@@ -25,9 +26,34 @@ RESET_LIMITED = (
 )
 
 
+def safe_next(request, value: str | None) -> str:
+    """`next` when it points into this site, else ""."""
+    value = (value or "").strip()
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return ""
+
+
+def login_url(next_url: str = "") -> str:
+    url = reverse("submissions:login")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
 class SignUpView(FormView):
+    """Sign up; `next` travels in the verification link, so the person lands where they were."""
+
     form_class = SignUpForm
     template_name = "registration/signup.html"
+
+    def next_url(self) -> str:
+        return safe_next(
+            self.request, self.request.POST.get("next") or self.request.GET.get("next")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next=self.next_url(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         if SIGNUP.hit(request):
@@ -42,7 +68,12 @@ class SignUpView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        account_sign_up(email=data["email"], name=data["name"], password=data["password1"])
+        account_sign_up(
+            email=data["email"],
+            name=data["name"],
+            password=data["password1"],
+            next_url=self.next_url(),
+        )
         return redirect("submissions:signup-done")
 
 
@@ -56,7 +87,7 @@ class VerifyEmailView(View):
         if user is None:
             return render(request, "registration/verify_failed.html", status=400)
         messages.success(request, "Your email address is confirmed. You can log in now.")
-        return redirect("submissions:login")
+        return redirect(login_url(safe_next(request, request.GET.get("next"))))
 
 
 class LoginView(auth_views.LoginView):
@@ -64,7 +95,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        account = request.POST.get("username", "")
+        account = account_username(request.POST.get("username", ""))
         if LOGIN_FAILURE.exceeded(request, account):
             # The password is not even checked: the form comes back with the address only.
             form = self.get_form_class()(request, data={"username": account, "password": ""})

@@ -53,6 +53,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[])
     message = forms.CharField(max_length=5000, required=False, widget=forms.Textarea)
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, decisions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,11 +64,19 @@ class DecisionView(ModeratorRequiredMixin, TemplateView):
     """A review page with one form per decision; a stale version gets 409 and the news."""
 
     decisions: list[tuple[str, str]] = []
+    # Decisions that cannot be undone: they need their reason, then a second, confirming post.
+    confirm = {"reject"}
+    reason_required = {"reject", "request-changes", "decline"}
 
     def post(self, request, *args, **kwargs):
         form = DecisionForm(request.POST, decisions=self.decisions)
+        if form.is_valid():
+            self.require_reason(form)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        decision = form.cleaned_data["decision"]
+        if decision in self.confirm and not form.cleaned_data["confirmed"]:
+            return self.render_to_response(self.get_context_data(confirming=form))
         try:
             self.decide(form.cleaned_data)
         except StaleVersion as stale:
@@ -78,6 +87,17 @@ class DecisionView(ModeratorRequiredMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, self.done_message(form.cleaned_data["decision"]))
         return redirect("submissions:moderation-queue")
+
+    def require_reason(self, form) -> None:
+        decision = form.cleaned_data["decision"]
+        if decision in self.reason_required and not form.cleaned_data["message"].strip():
+            label = dict(self.decisions)[decision]
+            form.add_error(
+                "message",
+                ValidationError(
+                    f"{label}: write the reason for the submitter first.", code="required"
+                ),
+            )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", None)
@@ -92,9 +112,9 @@ class SubmissionReviewView(DecisionView):
         ("reject", "Reject"),
     ]
     hints = {
-        "request-changes": "What should the submitter change? (sent to them)",
+        "request-changes": "What should the submitter change? (required, sent to them)",
         "publish": "A note for the submitter (optional)",
-        "reject": "The reason (sent to the submitter)",
+        "reject": "The reason (required, sent to the submitter)",
     }
 
     def get_submission(self) -> Submission:
@@ -152,7 +172,7 @@ class ProposalReviewView(DecisionView):
     decisions = [("accept", "Accept and apply"), ("decline", "Decline")]
     hints = {
         "accept": "A note for the proposer (optional)",
-        "decline": "The reason (sent to the proposer)",
+        "decline": "The reason (required, sent to the proposer)",
     }
 
     def get_proposal(self) -> ChangeProposal:

@@ -5,6 +5,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from collaborations.models import ModerationDecision, Site
+
 from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import site_facts_of
@@ -15,15 +17,33 @@ from ..throttling import MESSAGE as RATE_LIMITED
 from ..throttling import SUBMISSION_CREATE, SUBMISSION_UPDATE
 from .mixins import SubmissionAccessMixin, run_write
 
-SUBMITTED = (
-    "Thank you: your submission is with our moderators. We have emailed you a link to "
-    "follow its review; nothing is public until a moderator publishes it."
-)
 VIEW_ONLY_LINK = (
     "The link you opened only shows this submission. To edit it, open the link in the most "
     "recent email about it, or ask for a new link."
 )
 DRAFT_SAVED = "Your draft is saved. Come back to it at any time from this page."
+NO_LONGER_EDITABLE = {
+    "published": (
+        "This submission is published, so it can no longer be edited here. To change what "
+        "its page says, propose a change (see below)."
+    ),
+    "rejected": "This submission was not accepted, so it can no longer be edited.",
+}
+
+
+def latest_moderator_note(submission):
+    """The moderator's request for changes the submitter is answering, if that is the state."""
+    if submission.site.status != Site.Status.CHANGES_REQUESTED:
+        return None
+    return (
+        ModerationDecision.objects.filter(
+            site=submission.site,
+            proposal__isnull=True,
+            action=ModerationDecision.Action.REQUEST_CHANGES,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def contact_of(form) -> Contact:
@@ -71,7 +91,8 @@ class SubmissionCreateView(SubmissionFormView):
             return self.form_invalid(form, status=status)
         self.rate_limit.record(self.request)
         session_grant_new(self.request.session, submission)
-        messages.success(self.request, SUBMITTED if form.is_submit else DRAFT_SAVED)
+        if not form.is_submit:  # a submission gets its confirmation panel instead
+            messages.success(self.request, DRAFT_SAVED)
         return HttpResponseRedirect(submission.get_absolute_url())
 
 
@@ -87,7 +108,9 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
                 request,
                 VIEW_ONLY_LINK
                 if submission.is_editable
-                else "This submission can no longer be edited.",
+                else NO_LONGER_EDITABLE.get(
+                    submission.site.status, "This submission can no longer be edited."
+                ),
             )
             return redirect(submission.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
@@ -102,7 +125,10 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(submission=self.get_submission(), **kwargs)
+        submission = self.get_submission()
+        return super().get_context_data(
+            submission=submission, latest_note=latest_moderator_note(submission), **kwargs
+        )
 
     def form_valid(self, form):
         submission = self.get_submission()
@@ -124,7 +150,8 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
             return self.form_invalid(form, status=status)
         self.rate_limit.record(self.request)
         newly = form.is_submit and submission.site.status != result.site.status
-        messages.success(self.request, SUBMITTED if newly else "Your changes are saved.")
+        if not newly:  # a submission gets its confirmation panel instead
+            messages.success(self.request, "Your changes are saved.")
         return HttpResponseRedirect(result.get_absolute_url())
 
     def refused(self, form, refused: SubmissionError):
