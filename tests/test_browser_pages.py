@@ -267,7 +267,7 @@ def test_open_a_case_page_and_read_its_evidence(live_server, page):
     page.wait_for_url("**/sources/golab-slides/#subjects-west-london-zone")
     assert "West London Zone" in page.locator("#subjects-west-london-zone").inner_text()
     page.go_back()
-    assert "Not stated in the sources" in page.locator("#who").inner_text()
+    assert "Not stated in the sources:" in page.locator("#not-stated").inner_text()
     assert "@misc{rallying_west_london_zone_" in page.locator("#cite").inner_text()
     # A fact value leads to the browse page filtered by it.
     page.locator("#funding").get_by_role("link", name="Grant funding").click()

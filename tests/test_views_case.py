@@ -69,9 +69,7 @@ def test_case_page_shows_every_group_with_citations(client, wlz):
     assert html.count("<h1") == 1
     for heading in (
         "Who and where",
-        "Type and governance",
         "Funding",
-        "Why: drivers and justifications",
         "Partners",
         "How: ingredients, practices, leadership",
         "Accountability and measurement",
@@ -102,11 +100,44 @@ def test_fact_values_link_to_the_browse_page_filtered_by_them(client, wlz):
     assert 'href="/sites/?kind=research-site"' in html
 
 
-def test_silent_groups_say_not_stated_instead_of_disappearing(client):
+def test_silent_groups_fold_into_one_not_stated_line(client):
     SiteFactory(slug="bare", name="Bare site")
     html = client.get("/sites/bare/").content.decode()
-    assert ">Funding</h2>" in html and ">Quotes</h2>" in html
-    assert html.count("Not stated in the sources") >= 10
+    assert ">Funding</h2>" not in html and ">Quotes</h2>" not in html
+    assert html.count("<strong>Not stated in the sources:</strong>") == 1
+    assert (
+        "<strong>Not stated in the sources:</strong> lead organisation, place, nation or "
+        "region, local authority, who initiated it, start year"
+    ) in html
+    assert "funding, key drivers, justifications, partner types" in html
+
+
+def test_stated_facts_come_first_and_the_silent_ones_after_them(client, wlz):
+    html = client.get("/sites/west-london-zone/").content.decode()
+    line = html.index('id="not-stated"')
+    assert html.index(">Funding</h2>") < line and html.index(">Quotes</h2>") < line
+    assert ">Why: drivers and justifications</h2>" not in html
+    not_stated = html[line : html.index("</section>", line)]
+    assert "type of collaboration" in not_stated and "key drivers" in not_stated
+    assert "funding" not in not_stated.split("</strong>")[1].split(".")[0].split(", ")
+
+
+def test_the_page_opens_with_sentences_from_the_stated_facts(client, wlz, slides):
+    coding = TypologyCodingFactory(
+        site=wlz, typology=TypologyFactory(name="System connectors"), source=slides
+    )
+    wlz.typology_codings.exclude(pk=coding.pk).delete()
+    html = client.get("/sites/west-london-zone/").content.decode()
+    brief = html[html.index('id="brief-heading"') : html.index("</section>")]
+    assert "The sources place it in London." in brief
+    assert "The catalogue files it under the type “System connectors”." in brief
+    assert "Funding stated: social investment." in brief
+    assert "Partner types named for it: social investors." in brief
+    assert "Organisations named: West London Zone charity (lead)." in brief
+    assert "Measurement approach stated: data driven." in brief
+    # Nothing the sources do not state: no start year, no scope, no drivers.
+    assert "start year" not in brief.split("The sources state")[0]
+    assert "scope" not in brief and "driver" not in brief
 
 
 def test_explicit_none_for_funding_is_shown_with_its_citation(client, slides):

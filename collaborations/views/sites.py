@@ -8,7 +8,7 @@ from collaborations.derived import missing_key_facts
 from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
-from collaborations.pages import browse, case, related
+from collaborations.pages import brief, browse, case, related
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets, filters_of
 from collaborations.versions import cached_aggregate, catalogue_version
@@ -113,10 +113,19 @@ class SiteDetailView(DetailView):
         codings = case.codings_view(site.typology_codings.all())
         is_research = site.kind == Site.Kind.RESEARCH_SITE
         choices, more_to_compare = case.compare_choices(site)
+        type_partners = case.type_partners(codings["typology_coding"]) if is_research else []
+        field_facts = case.field_facts(site)
+        stated = brief.stated_dimensions(
+            site, field_facts, codings["typology_coding"], type_partners
+        )
         context.update(
             **codings,
-            type_partners=case.type_partners(codings["typology_coding"]) if is_research else [],
-            field_facts=case.field_facts(site),
+            **brief.page_outline(stated),
+            narrative=brief.narrative(
+                site, stated, codings["typology_coding"], codings["differing_typology_codings"]
+            ),
+            type_partners=type_partners,
+            field_facts=field_facts,
             leads=[p for p in site.participations.all() if p.role.slug == "lead"],
             participations_by_role=case.participations_by_role(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
