@@ -380,3 +380,21 @@ def test_on_a_phone_the_header_is_one_row_with_a_menu_that_opens(live_server, pa
     page.set_viewport_size({"width": 1280, "height": 800})
     assert page.get_by_role("link", name="Drivers").is_visible()
     assert not page.get_by_text("Menu").is_visible()
+
+
+def test_on_a_phone_the_filters_fold_and_the_first_result_is_near_the_top(live_server, page):
+    build_catalogue()
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/sites/")
+    assert page.locator(".results > li").first.bounding_box()["y"] < 1000
+    research = page.get_by_label("Research site")
+    assert not research.is_visible()
+    page.get_by_text("Show the filters").click()
+    research.check()
+    page.get_by_role("button", name="Apply filters").first.click()
+    page.wait_for_url("**kind=research-site*")
+    assert "1 active" in page.locator(".filters-fold > summary").inner_text()
+    # On a wide screen the filters are always shown, with no button to open them.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.get_by_label("Framework example").is_visible()
+    assert not page.get_by_text("Show the filters").is_visible()
