@@ -28,8 +28,19 @@ def fact_models() -> list:
 
 
 def fact_history_models() -> list:
-    """The historical model of every statement model (HistoricalSiteDriver...)."""
-    return [model.history.model for model in fact_models() if hasattr(model, "history")]
+    """The historical model of every statement model (HistoricalSiteDriver...).
+
+    Read once the registry is ready: `model.history` builds a new manager class each time
+    it is read, which costs more than the queries that use the list."""
+    if apps.ready and _history_models:
+        return list(_history_models)
+    found = [model.history.model for model in fact_models() if hasattr(model, "history")]
+    if apps.ready:
+        _history_models.extend(found)
+    return found
+
+
+_history_models: list = []
 
 
 record_history(
