@@ -13,13 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Count, DateTimeField, F, Func, Max, OuterRef, Q, Subquery, Value
+from django.db.models import DateTimeField, F, Func, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from collaborations.models import Site
 from collaborations.models.fact_history import fact_history_models
+from collaborations.versions import cached_aggregate, catalogue_version
 
 # Bump when the representation changes, so clients do not keep an old shape.
 REPRESENTATION_VERSION = "1"
@@ -56,17 +57,21 @@ def facts_changed(site=None):
 
 
 def list_validators(request, queryset) -> Validators:
-    """One query: the catalogue's last change and how many sites the filters match."""
-    row = (
-        ever_published()
-        .order_by()
-        .aggregate(
-            sites_changed=Max("updated_at"),
-            facts_changed=Max(facts_changed()),
-            count=Count("pk", filter=Q(pk__in=queryset.order_by().values("pk"))),
-        )
-    )
-    return _validators(request, row["count"], row["sites_changed"], row["facts_changed"])
+    """The catalogue's last change and how many sites the filters match.
+
+    Both read every site that matches, so both are counted once per version of the
+    catalogue (collaborations.versions: one query over indexed maxima tells the version)
+    and then read from the cache: a list costs the same at 100,000 sites as at 1,000."""
+    version = catalogue_version()
+    changed = cached_aggregate("api-changed", version, _published_changes)
+    matching = queryset.order_by().values("pk")
+    count = cached_aggregate("api-count", version, matching.count, matching.query.sql_with_params())
+    return _validators(request, count, changed["sites"], changed["facts"])
+
+
+def _published_changes() -> dict:
+    row = ever_published().order_by().aggregate(sites=Max("updated_at"), facts=Max(facts_changed()))
+    return {"sites": row["sites"], "facts": row["facts"]}
 
 
 def detail_validators(request, slug: str) -> Validators | None:

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 
-from . import cursor, downloads, schema
+from . import cursor, downloads, schema, stored_pages
 from .base import PublicApiMixin
 from .conditional import detail_validators, list_validators, not_modified, set_validators
 from .documents import origin_of, site_bodies
@@ -54,6 +54,8 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
     renderer_classes = [EscapedJSONRenderer, SiteCSVRenderer]
 
     def list(self, request):
+        if response := stored_pages.answer(request):
+            return response
         sites = self.filtered_sites(request, ["format", *SitePagination.parameters])
         validators = list_validators(request, sites)
         if response := not_modified(request, validators):
@@ -64,9 +66,11 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
             response = self.paginator.get_stitched_response(bodies)
         else:
             response = self.get_paginated_response([json.loads(body) for body in bodies])
-        return set_validators(response, validators)
+        return stored_pages.store(request, set_validators(response, validators), validators)
 
     def retrieve(self, request, slug=None):
+        if response := stored_pages.answer(request):
+            return response
         check_known_parameters(request, ["format"])
         validators = detail_validators(request, slug)
         if validators is None:
@@ -81,7 +85,7 @@ class SiteViewSet(SiteQueryMixin, viewsets.GenericViewSet):
             response = HttpResponse(bodies[0], content_type=EscapedJSONRenderer.media_type)
         else:
             response = Response(json.loads(bodies[0]))
-        return set_validators(response, validators)
+        return stored_pages.store(request, set_validators(response, validators), validators)
 
 
 class SiteExportView(SiteQueryMixin, GenericAPIView):
