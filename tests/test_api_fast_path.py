@@ -153,12 +153,20 @@ def test_a_cursor_follows_a_search_ranked_by_relevance(client, catalogue):
     ("query", "problem"),
     [
         ("cursor=nonsense", "is not a cursor"),
-        ("cursor=&page=2", "not both"),
+        ("cursor=MTA&page=2", "not both"),
     ],
 )
 def test_a_bad_cursor_is_a_400_naming_it(client, catalogue, query, problem):
     response = client.get(f"/api/v1/sites/?{query}")
     assert response.status_code == 400 and problem in response.content.decode()
+
+
+def test_a_blank_cursor_beside_a_page_number_pages_by_number(client, catalogue):
+    """A client that always sends its cursor field, blank until it has one, can still ask
+    for a numbered page."""
+    blank = client.get("/api/v1/sites/?cursor=&page=2&page_size=50").json()
+    numbered = client.get("/api/v1/sites/?page=2&page_size=50").json()
+    assert blank["results"] == numbered["results"] and blank["previous"] is not None
 
 
 def test_a_cursor_of_another_order_is_a_400(client, catalogue):

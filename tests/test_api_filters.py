@@ -233,3 +233,22 @@ def test_ordering(client, catalogue, ordering, expected):
 def test_updated_since_takes_a_date_time_with_an_offset(client, catalogue):
     since = (datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=1)).isoformat()
     assert api_slugs(client, f"updated_since={since.replace('+', '%2B')}") == {"beta", "gamma"}
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v1/sites/", "/api/v1/sites/export.csv"])
+@pytest.mark.parametrize("param", ["updated_since", "min_completeness", "evidence", "typology"])
+def test_an_empty_typed_parameter_is_a_400_naming_it(client, catalogue, endpoint, param):
+    response = client.get(f"{endpoint}?{param}=")
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]
+    assert error["parameter"] == param and "is empty" in error["message"]
+
+
+def test_empty_text_parameters_filter_nothing(client, catalogue):
+    assert api_slugs(client, "q=&place=") == {"alpha", "beta", "gamma"}
+
+
+def test_the_browse_pages_download_link_leaves_out_blank_fields(client, catalogue):
+    page = client.get("/sites/?q=&updated_since=&typology=t1").content.decode()
+    assert "export.csv?typology=t1" in page
+    assert client.get("/api/v1/sites/export.csv?typology=t1").status_code == 200

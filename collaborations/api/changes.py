@@ -134,8 +134,11 @@ def _page_size(raw: str | None) -> int:
         OpenApiParameter("kind", str, enum=CatalogueChange.Kind.values),
         OpenApiParameter(
             "page_size",
-            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-            description=f"1 to {MAX_PAGE_SIZE}; default {DEFAULT_PAGE_SIZE}.",
+            {"type": "integer", "minimum": 1},
+            description=(
+                f"Changes per page, from 1 (larger values are capped at {MAX_PAGE_SIZE}); "
+                f"default {DEFAULT_PAGE_SIZE}."
+            ),
         ),
         schema.format_parameter(["json"]),
     ],

@@ -18,6 +18,9 @@ class SiteFilterBackend(DjangoFilterBackend):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
+        empty = empty_typed_parameters(request, filterset)
+        if empty:
+            raise InvalidParameters(empty)
         if not filterset.is_valid():
             raise InvalidParameters(filter_errors(filterset))
         return filterset.qs
@@ -37,6 +40,26 @@ def check_known_parameters(request, known: list[str]) -> None:
                 for name in unknown
             ]
         )
+
+
+def empty_typed_parameters(request, filterset) -> list[ParameterError]:
+    """An empty value where the schema promises a date, a number or one of a list is an
+    error, not "no filter": a client that sends `updated_since=` meant to send a date."""
+    errors = []
+    for name, values in request.query_params.lists():
+        if name not in filterset.filters or "" not in values:
+            continue
+        if isinstance(filterset.filters[name], filters.CharFilter | filters.OrderingFilter):
+            continue  # free text or a comma-separated list: empty means none given
+        errors.append(
+            ParameterError(
+                parameter=name,
+                message=f"{name} is empty: give a value or leave the parameter out.",
+                expected=expected_value(filterset.filters[name], filterset.form.fields[name]),
+                allowed_values=allowed_values(filterset.form.fields[name]),
+            )
+        )
+    return errors
 
 
 def site_filter_parameters() -> list[str]:

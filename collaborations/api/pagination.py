@@ -48,7 +48,7 @@ class SitePagination(pagination.PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None, count=None):
         """The site ids of a page of `queryset`: by number, or after a cursor."""
         self.request = request
-        if self.cursor_query_param in request.query_params:
+        if self._uses_cursor(request):
             return self.paginate_after_cursor(queryset, request, view, count)
         ids = queryset.values_list("pk", flat=True)
         paginator = KnownCountPaginator(ids, self.get_page_size(request), count)
@@ -58,6 +58,14 @@ class SitePagination(pagination.PageNumberPagination):
         self.page = paginator.page(number)
         self.count = paginator.count
         return list(self.page)
+
+    def _uses_cursor(self, request) -> bool:
+        """A cursor, or an empty one (the first page in keyset order) without a page number:
+        `cursor=&page=2` is paging by number with a blank cursor field."""
+        token = request.query_params.get(self.cursor_query_param)
+        if token is None:
+            return False
+        return token != "" or self.page_query_param not in request.query_params
 
     def paginate_after_cursor(self, queryset, request, view, count):
         if self.page_query_param in request.query_params:

@@ -40,9 +40,14 @@ class ActiveFilter:
 
 
 def query_without(query: QueryDict, param: str, value: str | None = None) -> str:
-    """The query string without `param` (or without one of its values), and without page."""
+    """The query string without `param` (or without one of its values), without page and
+    without empty values (a form's blank fields filter nothing; the API refuses them)."""
     remaining = query.copy()
     remaining.pop("page", None)
+    for key in list(remaining):
+        remaining.setlist(key, [v for v in remaining.getlist(key) if v != ""])
+        if not remaining.getlist(key):
+            del remaining[key]
     if value is None:
         remaining.pop(param, None)
     else:

@@ -32,7 +32,6 @@ class SiteListView(View):
             "q": request.GET.get("q", ""),
             "active_filters": browse.active_filters(request.GET, facets, filterset),
             "total": published_total(version),
-            "export_query": browse.query_without(request.GET, "page"),
             "max_compare": MAX_SITES,
         }
         context.update(self.compare_selection(request))
@@ -74,7 +73,7 @@ class SiteListView(View):
         return {
             "selected": [(slug, names[slug]) for slug in slugs if slug in names],
             "selected_slugs": [slug for slug in slugs if slug in names],
-            "export_query": without_sites.urlencode(),
+            "export_query": browse.query_without(without_sites, "sites"),
             "filter_params": [
                 (name, value) for name in without_sites for value in without_sites.getlist(name)
             ],
