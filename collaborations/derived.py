@@ -7,6 +7,7 @@ query; every service that changes a site's facts calls refresh_site_derived().
 
 from collaborations.evidence import disputed_facts
 from collaborations.models import Site
+from collaborations.registers import council_named
 from collaborations.search import document_text, refresh_search_vectors
 
 # The key facts a complete record has: (label, test on a site loaded with its facts).
@@ -70,10 +71,12 @@ def search_document_of(site: Site) -> str:
 
 
 def refresh_site_derived(site: Site) -> None:
+    council = council_named(site.local_authority)
     Site.objects.filter(pk=site.pk).update(
+        council=council,
         completeness=completeness_of(site),
         search_document=search_document_of(site),
         disputed_facts=disputed_facts(site),
     )
     refresh_search_vectors([site.pk])
-    site.refresh_from_db(fields=["completeness", "search_document", "disputed_facts"])
+    site.refresh_from_db(fields=["council", "completeness", "search_document", "disputed_facts"])

@@ -9,6 +9,7 @@ from datetime import UTC
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django_filters.fields import IsoDateTimeField
 
 from collaborations import search
@@ -20,9 +21,12 @@ from collaborations.models import (
     InitiatorType,
     Justification,
     LeadershipStyle,
+    LocalAuthority,
+    OrganisationIdentifier,
     PartnerType,
     Practice,
     Region,
+    Register,
     Site,
     SiteDriver,
     SiteFrameworkTheme,
@@ -36,6 +40,8 @@ from collaborations.models import (
     TypologyCoding,
 )
 
+# The register whose codes name council areas.
+COUNCIL_REGISTER = "GSS"
 MATCH_CHOICES = [("any", "any of the chosen values"), ("all", "all of the chosen values")]
 EVIDENCE_CHOICES = [
     ("research-coded", "Research-coded: facts from the source documents"),
@@ -109,6 +115,113 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
                 qs = qs.filter(pk__in=self.site_ids([one]))
             return qs
         return qs.filter(pk__in=self.site_ids(value))
+
+
+class RepeatedCharField(forms.Field):
+    """Several text values of one parameter (`?identifier=a&identifier=b`), each stripped,
+    empty ones dropped, at most MAX_REPEATED."""
+
+    widget = forms.MultipleHiddenInput
+    MAX_REPEATED = 20
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        values = [str(one).strip() for one in values if one not in ("", None)]
+        if len(values) > self.MAX_REPEATED:
+            raise forms.ValidationError(
+                "Give at most %(max)s values.", code="too_many", params={"max": self.MAX_REPEATED}
+            )
+        if any(len(one) > 60 for one in values):
+            raise forms.ValidationError("A value is longer than 60 characters.", code="max_length")
+        return values
+
+
+def parse_identifier(text: str, registers) -> tuple:
+    """(register, value) of `<register code>-<value>`, or a ValidationError naming the
+    registers and their form."""
+    for register in sorted(registers, key=lambda r: -len(r.code)):
+        prefix = f"{register.code}-"
+        if text.upper().startswith(prefix.upper()):
+            value = text[len(prefix) :].upper()
+            if register.matches(value):
+                return register, value
+            raise forms.ValidationError(
+                "%(value)s is not a %(register)s identifier: write it like %(example)s.",
+                code="invalid_identifier",
+                params={
+                    "value": text,
+                    "register": register.name,
+                    "example": f"{register.code}-{register.example}",
+                },
+            )
+    allowed = ", ".join(f"{r.code}-{r.example}" for r in registers)
+    raise forms.ValidationError(
+        "%(value)s is not an identifier the catalogue knows. Write <register>-<value>, "
+        "for example: %(allowed)s.",
+        code="invalid_identifier",
+        params={"value": text, "allowed": allowed or "none loaded"},
+    )
+
+
+class IdentifierField(RepeatedCharField):
+    """Identifiers as (register, value) pairs, each checked against its register's form."""
+
+    def clean(self, value):
+        texts = super().clean(value)
+        if not texts:
+            return []
+        registers = list(Register.objects.all())
+        return [parse_identifier(text, registers) for text in texts]
+
+
+class CouncilField(RepeatedCharField):
+    """GSS codes of councils the register lists."""
+
+    def clean(self, value):
+        codes = [one.upper() for one in super().clean(value)]
+        if not codes:
+            return []
+        known = set(LocalAuthority.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise forms.ValidationError(
+                "%(value)s is not the code of a council in the register (e.g. E08000004).",
+                code="invalid_choice",
+                params={"value": unknown[0]},
+            )
+        return codes
+
+
+class IdentifierFilter(django_filters.Filter):
+    """Sites naming an organisation with one of these register identifiers; a council's
+    GSS code also finds the sites in its area (a county's, those in its districts)."""
+
+    field_class = IdentifierField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        by_identifier = Q()
+        for register, one in value:
+            by_identifier |= Q(register=register, value=one)
+        named = OrganisationIdentifier.objects.filter(by_identifier).values("organisation_id")
+        match = Q(participations__organisation__in=named)
+        areas = [one for register, one in value if register.code == COUNCIL_REGISTER]
+        if areas:
+            match |= Q(council__in=LocalAuthority.objects.in_area_of(areas))
+        return qs.filter(pk__in=Site.objects.filter(match).values("pk"))
+
+
+class CouncilFilter(django_filters.Filter):
+    """Sites in the area of these councils, by GSS code (a county's code takes in its
+    districts)."""
+
+    field_class = CouncilField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(council__in=LocalAuthority.objects.in_area_of(value))
 
 
 class StorableDateTimeField(IsoDateTimeField):
@@ -218,6 +331,17 @@ class SiteFilterSet(django_filters.FilterSet):
         max_length=200,
         label="Place",
         help_text="The town, city or area a site names as its place (any case).",
+    )
+    council = CouncilFilter(
+        label="Council area",
+        help_text="The ONS (GSS) code of a council in England or Wales, e.g. E08000004; a "
+        "county's code takes in its districts. Repeat for several.",
+    )
+    identifier = IdentifierFilter(
+        label="Organisation identifier",
+        help_text="An identifier from a public register, as <register>-<value>: GB-CHC-… "
+        "(charity), GB-SC-…, GB-NIC-…, GB-COH-… (company) or GSS-… (a council: its own sites "
+        "and those in its area). Repeat for several.",
     )
     kind = django_filters.MultipleChoiceFilter(choices=Site.Kind.choices, label="Kind")
     evidence = django_filters.ChoiceFilter(

@@ -15,6 +15,9 @@ NAMED_MODELS = [
     "collaborations.OrganisationAlias",
     "collaborations.Source",
     "collaborations.TypologyPartner",
+    "collaborations.Register",
+    "collaborations.LocalAuthority",
+    "collaborations.OrganisationIdentifier",
 ]
 
 

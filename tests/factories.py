@@ -172,6 +172,57 @@ IndicatorFactory = fact_factory(
 )
 
 
+class RegisterFactory(factory.django.DjangoModelFactory):
+    """A register; GSS (the ONS's area codes) unless told otherwise."""
+
+    class Meta:
+        model = col.Register
+        django_get_or_create = ("code",)
+
+    code = "GSS"
+    name = "ONS geography codes (GSS)"
+    publisher = "Office for National Statistics"
+    url = "https://geoportal.statistics.gov.uk/"
+    record_url = "https://statistics.data.gov.uk/id/statistical-geography/{value}"
+    is_org_id_list = False
+    pattern = "[EWSN][0-9]{8}"
+    example = "E08000004"
+
+
+def charity_register():
+    return RegisterFactory(
+        code="GB-CHC",
+        name="Charity Commission for England and Wales",
+        publisher="Charity Commission for England and Wales",
+        url="https://register-of-charities.charitycommission.gov.uk/",
+        record_url="",
+        is_org_id_list=True,
+        pattern="[1-9][0-9]{5,6}",
+        example="1123456",
+    )
+
+
+class LocalAuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = col.LocalAuthority
+
+    code = factory.Sequence(lambda n: f"E06{n:06d}")
+    name = factory.Sequence(lambda n: f"Borough {n}")
+    tier = col.LocalAuthority.Tier.UNITARY
+    register = factory.SubFactory(RegisterFactory)
+    lookup = "A local authority lookup"
+
+
+class OrganisationIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = col.OrganisationIdentifier
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    register = factory.LazyFunction(charity_register)
+    value = factory.Sequence(lambda n: f"{1100000 + n}")
+    origin = col.OrganisationIdentifier.Origin.SUBMITTER
+
+
 # Re-exported: tests import it from here. It uses the factories above, so it comes last.
 from tests.large_catalogue import build_large_catalogue  # noqa: E402, F401
 

@@ -116,6 +116,13 @@ def catalogue():
         text="gamma",
         scope="Service alliance",
     )
+    county = f.LocalAuthorityFactory(code="E10000001", name="A County", tier="upper")
+    district = f.LocalAuthorityFactory(
+        code="E07000001", name="A District", tier="lower", upper_tier=county
+    )
+    Site.objects.filter(slug="alpha").update(council=district)
+    charity = f.OrganisationIdentifierFactory(value="1123456").organisation
+    f.SiteOrganisationFactory(site=Site.objects.get(slug="beta"), organisation=charity)
     f.SiteFactory(slug="draft-alpha", status=Site.Status.DRAFT, search_document="alpha")
     Site.objects.filter(slug="alpha").update(updated_at=datetime(2020, 1, 1, tzinfo=UTC))
 
@@ -151,6 +158,13 @@ EACH_FILTER = [
     ("initiated_by=i2", {"beta"}),
     ("place=oldham", {"alpha"}),
     ("place=Wigan", set()),
+    ("council=E07000001", {"alpha"}),
+    ("council=e10000001", {"alpha"}),  # a county's code takes in its districts
+    ("council=E10000001&council=E07000001", {"alpha"}),
+    ("identifier=GB-CHC-1123456", {"beta"}),
+    ("identifier=GSS-E10000001", {"alpha"}),
+    ("identifier=GB-CHC-1123457", set()),
+    ("identifier=GB-CHC-1123456&identifier=GSS-E07000001", {"alpha", "beta"}),
     ("kind=framework-example", {"beta"}),
     ("kind=research-site&kind=practitioner-submission", {"alpha", "gamma"}),
     ("evidence=self-reported", {"gamma"}),

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 # The CSV's columns, in order. Clients read columns by position too: change with care.
 HEADER = (
     "slug,name,kind,evidence,completeness,typology,typology_name,study_depth,region,nation,"
-    "locality,local_authority,initiated_by,permanence,start_year,lead_organisation,"
-    "organisations,funding_types,funding_type_names,drivers,driver_names,justifications,"
+    "locality,local_authority,council_code,council_name,initiated_by,permanence,start_year,"
+    "lead_organisation,organisations,organisation_identifiers,funding_types,funding_type_names,drivers,driver_names,justifications,"
     "justification_names,partner_types,partner_type_names,practices,practice_names,"
     "leadership_styles,leadership_style_names,framework_themes,framework_theme_names,"
     "accountability_approaches,accountability_approach_names,measurement_approach,"

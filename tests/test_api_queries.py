@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 # version), the page's ids, their stored JSON; where that is out of date, the sites with
 # one query per fact relation (SiteQuerySet.for_detail) and one to store the new JSON; and
 # one per reference slug a filter names.
-MAX_SITE_QUERIES = 24
+MAX_SITE_QUERIES = 25  # with one for the register identifiers of the organisations
 # Reference lists: the rows, a nested list, the catalogue's version and the cached counts.
-MAX_REFERENCE_QUERIES = 5
+MAX_REFERENCE_QUERIES = 6  # organisations: aliases and register identifiers
 
 
 @pytest.fixture

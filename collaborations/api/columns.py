@@ -40,6 +40,16 @@ def _organisations(site: dict) -> str:
     )
 
 
+def _identifiers(site: dict) -> str:
+    """Every register identifier of the site's organisations, each once."""
+    found = []
+    for row in site["organisations"]:
+        for identifier in row["organisation"]["identifiers"]:
+            if identifier["identifier"] not in found:
+                found.append(identifier["identifier"])
+    return SEPARATOR.join(found)
+
+
 def _sources(site: dict) -> str:
     """Every source cited on the site, in order of first citation."""
     slugs = []
@@ -68,11 +78,14 @@ SITE_COLUMNS: list[Column] = [
     nested("nation", "region", "nation"),
     field("locality"),
     field("local_authority"),
+    nested("council_code", "council", "code"),
+    nested("council_name", "council", "name"),
     nested("initiated_by", "initiated_by", "slug"),
     field("permanence"),
     field("start_year"),
     nested("lead_organisation", "lead_organisation", "name"),
     Column("organisations", _organisations),
+    Column("organisation_identifiers", _identifiers),
     *facet("funding_types", "funding_type_names"),
     *facet("drivers", "driver_names"),
     *facet("justifications", "justification_names"),

@@ -8,7 +8,7 @@ A fact that points at a reference row shows that row's slug and name at its top 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from collaborations.models import Provenance, Rank, Status
+from collaborations.models import LocalAuthority, OrganisationIdentifier, Provenance, Rank, Status
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
@@ -173,9 +173,60 @@ AccountabilityLineSerializer = reference_fact_serializer(
 )
 
 
+class RegisterSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="The org-id.guide list code (GB-CHC, GB-COH...), or GSS for ONS area codes."
+    )
+    name = serializers.CharField()
+    publisher = serializers.CharField()
+    url = serializers.URLField(help_text="Where the register can be searched.")
+    is_org_id_list = serializers.BooleanField(
+        help_text="Listed by org-id.guide: identifiers in it are org-ids."
+    )
+
+
+class IdentifierSerializer(serializers.Serializer):
+    identifier = serializers.CharField(
+        help_text="`<register code>-<value>`, e.g. GB-CHC-1123456 or GSS-E08000004; "
+        "the value of the `identifier` filter."
+    )
+    register = RegisterSerializer()
+    value = serializers.CharField(help_text="As the register writes it.")
+    url = OptionalURLField(help_text="The register's record, where it has one.")
+    origin = serializers.ChoiceField(
+        choices=OrganisationIdentifier.Origin.choices,
+        help_text="How the catalogue came by it: register-match, document, submitter, moderator.",
+    )
+
+
 class OrganisationSummarySerializer(ReferenceSerializer):
     slug = serializers.SlugField(help_text="Listed by /api/v1/organisations/.")
     organisation_type = ReferenceSerializer()
+    identifiers = IdentifierSerializer(
+        many=True, help_text="Its identifiers in public registers (charity, company, council)."
+    )
+
+
+class CouncilSummarySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="The ONS's GSS code; the value of `council`.")
+    identifier = serializers.CharField(help_text="As the `identifier` filter takes it.")
+    name = serializers.CharField()
+    tier = serializers.ChoiceField(choices=LocalAuthority.Tier.choices)
+    upper_tier = serializers.SerializerMethodField(
+        help_text="For a district, the county council of its area."
+    )
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"code": {"type": "string"}, "name": {"type": "string"}},
+            "required": ["code", "name"],
+        }
+    )
+    def get_upper_tier(self, council):
+        upper = council.upper_tier
+        return {"code": upper.code, "name": upper.name} if upper else None
 
 
 class ParticipationSerializer(CitedFactSerializer):

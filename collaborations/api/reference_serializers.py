@@ -10,7 +10,12 @@ from rest_framework import serializers
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Source
 
-from .fact_serializers import CitationSerializer, OptionalURLField, ReferenceSerializer
+from .fact_serializers import (
+    CitationSerializer,
+    IdentifierSerializer,
+    OptionalURLField,
+    ReferenceSerializer,
+)
 
 
 class DefinitionField(serializers.Field):
@@ -98,6 +103,9 @@ class OrganisationSerializer(serializers.Serializer):
     organisation_type = ReferenceSerializer()
     website = OptionalURLField()
     aliases = serializers.SerializerMethodField(help_text="Other names documents use.")
+    identifiers = IdentifierSerializer(
+        many=True, help_text="Its identifiers in public registers (charity, company, council)."
+    )
     site_count = serializers.IntegerField(help_text="Published sites it takes part in.")
     sites_by_role = serializers.SerializerMethodField(
         help_text="Slugs of the published sites it takes part in, by role slug "

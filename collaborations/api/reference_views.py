@@ -110,6 +110,9 @@ class OrganisationViewSet(ReferenceViewSet):
     prefetches = (
         "aliases",
         Prefetch(
+            "identifiers", queryset=col.OrganisationIdentifier.objects.select_related("register")
+        ),
+        Prefetch(
             "participations",
             queryset=col.SiteOrganisation.objects.filter(site__status=PUBLISHED)
             .select_related("site", "role")

@@ -17,6 +17,7 @@ from .fact_serializers import (
     AccountabilityApproachFactSerializer,
     AccountabilityLineSerializer,
     AliasSerializer,
+    CouncilSummarySerializer,
     DriverFactSerializer,
     FieldCitationsField,
     FieldStatementSerializer,
@@ -81,7 +82,11 @@ class SiteSerializer(serializers.Serializer):
     scope = serializers.CharField(help_text="Scope of collaborative working.")
     locality = serializers.CharField()
     region = RegionSummarySerializer(allow_null=True)
-    local_authority = serializers.CharField()
+    local_authority = serializers.CharField(help_text="The local authority, as named.")
+    council = CouncilSummarySerializer(
+        allow_null=True,
+        help_text="The council the register lists under that name (England and Wales).",
+    )
     initiated_by = ReferenceSerializer(allow_null=True)
     study_depth = ReferenceSerializer(allow_null=True)
     permanence = serializers.SerializerMethodField()

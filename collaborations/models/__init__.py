@@ -15,6 +15,7 @@ from .facts import (
     TypologyCoding,
 )
 from .findings import Finding, Topic
+from .identifiers import LocalAuthority, OrganisationIdentifier, Register
 from .organisation import Organisation, OrganisationAlias
 from .provenance import Quote, Source
 from .reference import (
@@ -59,6 +60,9 @@ __all__ = [
     "Statement",
     "Status",
     "Finding",
+    "LocalAuthority",
+    "OrganisationIdentifier",
+    "Register",
     "Topic",
     "SiteAlias",
     "SiteDriver",

@@ -30,7 +30,7 @@ class SiteQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list row shows: place, depth, current type, funding, lead organisation."""
-        return self.select_related("region", "study_depth").prefetch_related(
+        return self.select_related("region", "study_depth", "council").prefetch_related(
             *_fact_prefetches(
                 "typology_codings", "funding_facts", "participations", "measurement_codings"
             )
@@ -39,8 +39,10 @@ class SiteQuerySet(models.QuerySet):
     def for_detail(self):
         """Every statement of a site with its source and references, for the case page, the
         API and exports (one query per fact model, one for all the references)."""
-        return self.select_related("region", "study_depth", "initiated_by").prefetch_related(
-            *_fact_prefetches(*FACT_RELATIONS), _references_prefetch()
+        return self.select_related(
+            "region", "study_depth", "initiated_by", "council__upper_tier", "council__register"
+        ).prefetch_related(
+            *_fact_prefetches(*FACT_RELATIONS), _references_prefetch(), _identifiers_prefetch()
         )
 
     def research_coded(self):
@@ -83,6 +85,14 @@ def _fact_prefetches(*relations):
         queryset = apps.get_model(model_label).objects.select_related("source", *joins)
         prefetches.append(models.Prefetch(relation, queryset=queryset))
     return prefetches
+
+
+def _identifiers_prefetch():
+    """The register identifiers of every organisation the site names."""
+    from .identifiers import OrganisationIdentifier
+
+    queryset = OrganisationIdentifier.objects.select_related("register")
+    return models.Prefetch("participations__organisation__identifiers", queryset=queryset)
 
 
 def _references_prefetch():
@@ -130,6 +140,16 @@ class Site(models.Model):
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="sites"
     )
     local_authority = models.CharField(max_length=200, blank=True)
+    # Derived from local_authority by collaborations.derived: the council the register
+    # lists under that name, so that sites can be found by its GSS code.
+    council = models.ForeignKey(
+        "collaborations.LocalAuthority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="sites",
+    )
     initiated_by = models.ForeignKey(
         InitiatorType, on_delete=models.PROTECT, null=True, blank=True, related_name="sites"
     )

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from collaborations.catalogue import CatalogueError, catalogue_load, default_fixture_path
+from collaborations.registers import RegistersError, registers_load
 from places.loading import PlacesError, load_places
 
 
@@ -22,8 +23,13 @@ class Command(BaseCommand):
             summary = catalogue_load(path=path)
         except CatalogueError as error:
             raise CommandError(f"Nothing loaded. {error}") from error
+        try:  # public registers and the councils' lookup, after the organisations they identify
+            registers = registers_load(path or default_fixture_path())
+        except RegistersError as error:
+            raise CommandError(f"Registers not loaded. {error}") from error
         try:  # the gazetteer's places: reference data of their own, loaded after the catalogue
             places = load_places(path or default_fixture_path())
         except PlacesError as error:
             raise CommandError(f"Places not loaded. {error}") from error
-        self.stdout.write(f"{summary.line()} Places: {places}.")
+        counts = ", ".join(f"{number} {name}" for name, number in registers.items())
+        self.stdout.write(f"{summary.line()} Places: {places}. Registers: {counts or 'none'}.")
