@@ -136,7 +136,6 @@ REFERENCE_ENDPOINTS = [
     "framework-strands",
     "framework-themes",
     "organisation-types",
-    "organisations",
     "sources",
 ]
 
@@ -148,3 +147,22 @@ def test_a_reference_list_costs_bounded_queries(
     with django_assert_max_num_queries(MAX_REFERENCE_QUERIES):
         response = client.get(f"/api/v1/{endpoint}/")
     assert response.status_code == 200
+
+
+def test_organisations_come_a_page_at_a_time_at_the_same_cost_at_300_and_600_sites(client):
+    """Organisations grow with the catalogue (one per generated site): the list is paged,
+    and a page costs the same queries and holds the same rows whatever their number."""
+    build_large_catalogue(300)
+    small_queries = queries_for(client, "/api/v1/organisations/")
+    small = client.get("/api/v1/organisations/").json()
+    build_large_catalogue(300, first=300)
+    large_queries = queries_for(client, "/api/v1/organisations/")
+    large = client.get("/api/v1/organisations/").json()
+    assert small_queries == large_queries <= MAX_REFERENCE_QUERIES + 1
+    assert len(small["results"]) == len(large["results"]) == 50
+    assert large["count"] == small["count"] + 300
+    pages = -(-large["count"] // 200)
+    last = client.get(f"/api/v1/organisations/?page_size=200&page={pages}").json()
+    assert last["next"] is None and len(last["results"]) == large["count"] - 200 * (pages - 1)
+    assert client.get("/api/v1/organisations/?page=99").status_code == 404
+    assert client.get("/api/v1/organisations/?page_size=x").status_code == 400

@@ -149,6 +149,39 @@ class SitePagination(pagination.PageNumberPagination):
         return response_schema
 
 
+class ReferencePagination(SitePagination):
+    """Page numbers for a list that grows with the catalogue (organisations): the same
+    envelope, parameters and errors as the site list, 50 rows to a page by default."""
+
+    page_size = 50
+    page_size_query_description = (
+        f"Rows per page, from 1 to {MAX_PAGE_SIZE} (larger values are capped at "
+        f"{MAX_PAGE_SIZE}); default 50."
+    )
+    parameters = ("page", "page_size")
+
+    def paginate_queryset(self, queryset, request, view=None, count=None):
+        self.request = request
+        paginator = KnownCountPaginator(queryset, self.get_page_size(request), count)
+        number = self.get_page_number(request, paginator)
+        if number > paginator.num_pages:
+            raise NotFound(f"Page {number} is past the last page ({paginator.num_pages}).")
+        self.page = paginator.page(number)
+        self.count = paginator.count
+        return list(self.page)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = pagination.PageNumberPagination.get_schema_operation_parameters(self, view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
+
+    def get_paginated_response_schema(self, schema):
+        response_schema = super().get_paginated_response_schema(schema)
+        response_schema["properties"]["count"]["description"] = "Rows in the whole list."
+        return response_schema
+
+
 def _positive_int(raw: str, parameter: str, expected: str) -> int:
     if raw.isascii() and raw.isdigit() and int(raw) > 0:
         return int(raw)

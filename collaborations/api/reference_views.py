@@ -2,7 +2,7 @@
 
 A list is one query (plus one per nested list, e.g. a strand's themes), whatever the number
 of rows; the counts come from one aggregate query cached under the catalogue's version.
-Lists are short, so they are not paginated. Their ETag is a hash of
+Lists are short, so they are not paginated (but for organisations). Their ETag is a hash of
 the body: reference tables keep no timestamps, and the body is cheap to build.
 """
 
@@ -23,8 +23,10 @@ from . import schema
 from .base import PublicApiMixin
 from .counts import published_sites_citing, published_sites_through
 from .filtering import check_known_parameters
+from .pagination import ReferencePagination
 
 PUBLISHED = col.Site.Status.PUBLISHED
+SITES_PER_ORGANISATION = 100
 
 
 class ReferenceViewSet(PublicApiMixin, viewsets.ReadOnlyModelViewSet):
@@ -66,9 +68,11 @@ class ReferenceViewSet(PublicApiMixin, viewsets.ReadOnlyModelViewSet):
         rows = self.with_counts(self.get_queryset())
         return Response(self.get_serializer(rows, many=True).data)
 
+    parameters: tuple = ("format",)
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        check_known_parameters(request, ["format"])
+        check_known_parameters(request, list(self.parameters))
 
     def get_object(self):
         slug = self.kwargs["slug"]
@@ -101,10 +105,15 @@ def reference_viewset(model, serializer=None, **attributes):
 
 
 class OrganisationViewSet(ReferenceViewSet):
-    """Organisations the documents name, with their aliases and the sites they take part in."""
+    """Organisations the documents name, with their aliases and the sites they take part in.
+
+    Organisations grow with the catalogue (practitioners name their own), so unlike the
+    other reference lists this one comes a page at a time, and each organisation lists at
+    most SITES_PER_ORGANISATION of its sites (`site_count` says how many it has)."""
 
     model = col.Organisation
     serializer_class = serializers.OrganisationSerializer
+    pagination_class = ReferencePagination
     sites_through = "participations__site"
     related = ("organisation_type",)
     prefetches = (
@@ -116,16 +125,37 @@ class OrganisationViewSet(ReferenceViewSet):
             "participations",
             queryset=col.SiteOrganisation.objects.filter(site__status=PUBLISHED)
             .select_related("site", "role")
-            .order_by("role__position", "site__name"),
+            .order_by("role__position", "site__name", "pk")[:SITES_PER_ORGANISATION],
             to_attr="published_participations",
         ),
     )
+    parameters = ("format", *ReferencePagination.parameters)
 
     def selected(self):
         return self.related
 
     def get_queryset(self):
-        return super().get_queryset().public()
+        return super().get_queryset().public().order_by("name", "pk")
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        count = cached_aggregate("api-organisations", catalogue_version(), queryset.count)
+        rows = self.paginator.paginate_queryset(queryset, request, self, count=count)
+        rows = self.with_counts(rows)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
+    def with_counts(self, rows):
+        """The counts of these rows only: one query, whatever the number of organisations."""
+        rows = list(rows)
+        counts = dict(
+            self.model.objects.filter(pk__in=[row.pk for row in rows])
+            .order_by()
+            .annotate(n=self.site_count())
+            .values_list("pk", "n")
+        )
+        for row in rows:
+            row.site_count = counts.get(row.pk, 0)
+        return rows
 
 
 class SourceViewSet(ReferenceViewSet):
