@@ -78,4 +78,5 @@ EXTENSION = Extension(
     ],
     codebook_related={acc.MeasurementApproach: ["exemplar"], acc.Challenge: ["family"]},
     reference_endpoints=reference_endpoints,
+    finding_pages={"accountability": ("accountability:overview", "Accountability and measurement")},
 )

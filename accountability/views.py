@@ -16,6 +16,7 @@ from accountability.models import (
 )
 from collaborations.models import Site
 from collaborations.pages.examples import attach_examples, examples_by_value
+from collaborations.pages.findings import topics_for
 from collaborations.site_counts import with_site_counts
 
 
@@ -58,5 +59,6 @@ class AccountabilityView(TemplateView):
             ),
             families=families,
             questions=OpenQuestion.objects.select_related("source"),
+            topics=topics_for("accountability"),
             **kwargs,
         )

@@ -28,6 +28,8 @@ class Extension:
     codebook_related: dict = field(default_factory=dict)
     # API reference endpoints: URL name -> viewset class.
     reference_endpoints: Callable[[], dict] | None = None
+    # Pages that show findings (a topic's `page`): page -> (URL name, the page's title).
+    finding_pages: dict = field(default_factory=dict)
 
 
 EXTENSIONS: list[Extension] = []
@@ -39,3 +41,19 @@ def extend(extension: Extension) -> None:
 
 def collected(attribute: str) -> list:
     return [getattr(extension, attribute) for extension in EXTENSIONS]
+
+
+# The pages of this app that show findings; apps above it add theirs with `extend()`.
+FINDING_PAGES = {
+    "study": ("collaborations:study", "The study"),
+    "drivers": ("collaborations:driver-matrix", "Why collaborate: the key drivers"),
+    "framework": ("collaborations:framework", "A framework of collaborative capacity"),
+}
+
+
+def finding_page(page: str) -> tuple[str, str] | None:
+    """(URL name, title) of the page that shows a topic's findings, None if no page does."""
+    pages = dict(FINDING_PAGES)
+    for extra in collected("finding_pages"):
+        pages.update(extra)
+    return pages.get(page)

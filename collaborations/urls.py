@@ -1,7 +1,13 @@
 from django.urls import path, re_path
 
 from collaborations.changelog.feeds import ChangeFeed, NewSiteFeed, SearchChangeFeed, SiteChangeFeed
-from collaborations.views.about import AboutView, CodebookView, DownloadsView, SourceListView
+from collaborations.views.about import (
+    AboutView,
+    CodebookView,
+    DownloadsView,
+    SourceListView,
+    StudyView,
+)
 from collaborations.views.changes import ChangeListView, RevisionCitationView, SiteRevisionView
 from collaborations.views.compare import CompareView
 from collaborations.views.home import HomeView
@@ -47,6 +53,7 @@ urlpatterns = [
     path("framework/", FrameworkView.as_view(), name="framework"),
     path("network/", NetworkView.as_view(), name="network"),
     path("about/", AboutView.as_view(), name="about"),
+    path("study/", StudyView.as_view(), name="study"),
     path("sources/", SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", SourceDetailView.as_view(), name="source-detail"),
     path("codebook/", CodebookView.as_view(), name="codebook"),

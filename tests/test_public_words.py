@@ -189,7 +189,14 @@ def test_no_page_api_response_or_export_speaks_of_seeds_files_or_field_names(cat
     )
     # The crawl really went through the catalogue: pages, API responses and the CSV.
     assert kinds["text/html"] > 100 and kinds["application/json"] > 30 and kinds["text/csv"]
-    for address in ("/sites/somerset-richmond-group/", "/api/v1/sites/golden-key/"):
+    for address in (
+        "/sites/somerset-richmond-group/",
+        "/api/v1/sites/golden-key/",
+        "/study/",
+        "/accountability/",
+        "/framework/",
+        "/drivers/",
+    ):
         assert address in visited
 
 

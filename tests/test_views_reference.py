@@ -41,6 +41,7 @@ PAGES = [
     "/framework/",
     "/accountability/",
     "/about/",
+    "/study/",
     "/sources/",
     "/codebook/",
     "/downloads/",

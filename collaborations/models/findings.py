@@ -3,6 +3,10 @@ the study's criteria, scope, period and caveats; how measurement is changing; fi
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import Truncator
+
+from collaborations.extensions import finding_page
 
 from .base import ReferenceItem, ReferenceQuerySet
 from .statements import Reference
@@ -44,3 +48,18 @@ class Finding(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def short_name(self) -> str:
+        """Its title, else its text cut to about thirty words (for links to it)."""
+        return self.title or Truncator(self.text).words(30)
+
+    def get_absolute_url(self) -> str:
+        """Its place on the page that shows its topic ("" if no page shows it)."""
+        page = finding_page(self.topic.page)
+        if page is None:
+            return ""
+        try:
+            return f"{reverse(page[0])}#finding-{self.slug}"
+        except NoReverseMatch:
+            return ""

@@ -32,11 +32,12 @@ def evidence(fact):
     """A statement's source, provenance, status and verbatim passages (in <details>)."""
     site = getattr(fact, "site", None)
     references = site.references_of(fact) if site is not None else list(fact.references.all())
-    status = getattr(fact, "shown_status", fact.status)
+    # Findings and reference rows have a citation and passages but no rank or provenance.
+    status = getattr(fact, "shown_status", getattr(fact, "status", Status.AGREED))
     return {
         "fact": fact,
         "references": references,
-        "provenance_label": PROVENANCE_LABELS.get(fact.provenance, ""),
+        "provenance_label": PROVENANCE_LABELS.get(getattr(fact, "provenance", ""), ""),
         "disputed": status == Status.DISPUTED,
     }
 

@@ -1,11 +1,13 @@
-"""The pages about the catalogue: what it is (/about/), its sources (/sources/), its
-codebook (/codebook/) and its downloads (/downloads/), each short enough to read."""
+"""The pages about the catalogue: what it is (/about/), the study behind it (/study/), its
+sources (/sources/), its codebook (/codebook/) and its downloads (/downloads/), each short
+enough to read."""
 
 from django.conf import settings
 from django.views.generic import TemplateView
 
 from collaborations.models import Source
 from collaborations.pages import codebook
+from collaborations.pages.findings import research_subjects, topics_for
 
 
 class AboutView(TemplateView):
@@ -15,6 +17,18 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(site_url=settings.SITE_URL, **kwargs)
+
+
+class StudyView(TemplateView):
+    """The research behind the research sites: who studied what and when, how the projects
+    were chosen, the scope of the work, its caveats and the ten subjects."""
+
+    template_name = "collaborations/study.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            topics=topics_for("study"), subjects=research_subjects(), **kwargs
+        )
 
 
 class SourceListView(TemplateView):

@@ -21,6 +21,7 @@ from collaborations.models import (
 )
 from collaborations.pages.drivers import driver_counts
 from collaborations.pages.examples import attach_examples, examples_by_value
+from collaborations.pages.findings import topics_for
 from collaborations.site_counts import with_site_counts
 from collaborations.versions import catalogue_version
 
@@ -88,7 +89,7 @@ class TypologyDetailView(DetailView):
 
 class DriverMatrixView(TemplateView):
     """How many published sites name each driver, in all and by type, each count a link to
-    the browse page filtered by it."""
+    the browse page filtered by it; and the trends the documents see behind collaboration."""
 
     template_name = "collaborations/driver_matrix.html"
 
@@ -98,12 +99,18 @@ class DriverMatrixView(TemplateView):
         counts = driver_counts(catalogue_version())
         counts.attach(drivers, typologies)
         return super().get_context_data(
-            drivers=drivers, typologies=typologies, any_named=counts.any_named, **kwargs
+            drivers=drivers,
+            typologies=typologies,
+            any_named=counts.any_named,
+            topics=topics_for("drivers"),
+            **kwargs,
         )
 
 
 class FrameworkView(TemplateView):
-    """Seed 004's four strands and twelve themes, with their named examples."""
+    """Collaborate's four strands and twelve themes, with their named examples, and what
+    the paper says of the framework as a whole, the figures and the further evidence it
+    cites."""
 
     template_name = "collaborations/framework.html"
 
@@ -117,7 +124,7 @@ class FrameworkView(TemplateView):
         for strand in strands:
             strand_themes = with_site_counts(strand.themes.all(), SiteFrameworkTheme, "theme")
             strand.theme_list = attach_examples(strand_themes, examples)
-        return super().get_context_data(strands=strands, **kwargs)
+        return super().get_context_data(strands=strands, topics=topics_for("framework"), **kwargs)
 
 
 # An organisation's page lists the sites it takes part in up to this many.
