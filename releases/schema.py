@@ -12,7 +12,7 @@ COLUMNS = {
     "slug": (STRING, "The site's stable identifier, as in its web address and the API."),
     "name": (STRING, "The collaboration's name."),
     "kind": (STRING, "research-site, framework-example or practitioner-submission."),
-    "evidence": (STRING, "research-coded (from published documents) or self-reported."),
+    "evidence": (STRING, "research-coded (from the source documents) or self-reported."),
     "completeness": (INTEGER, "Percent of the key facts present, 0 to 100."),
     "typology": (STRING, "The current type of collaboration (slug)."),
     "typology_name": (STRING, "The current type of collaboration (name)."),

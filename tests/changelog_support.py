@@ -12,7 +12,7 @@ from tests.test_submissions_support import create_submission
 def catalogue_site(**fields) -> Site:
     """A published site as the catalogue loader writes one, with its first public revision."""
     site = f.SiteFactory(**fields)
-    site_public_revision_sync(site=site, note="Catalogued from its published sources")
+    site_public_revision_sync(site=site, note="Catalogued from its source documents")
     return site
 
 

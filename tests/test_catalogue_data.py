@@ -194,7 +194,7 @@ def test_each_site_has_exactly_one_preferred_typology_coding():
 def test_sources_that_agree_on_a_type_are_one_statement_with_several_references():
     coding = site("oldham-council").typology_codings.get()
     assert {p.source.slug for p in passages_of(coding)} == {
-        "golab-research-slides",
+        "slide-deck-ten-research-subjects",
         "fitzgerald-rosenbach-2019",
         "golab-report-summary",
     }
@@ -226,7 +226,7 @@ def test_names_paired_by_position_are_disputed_possible_identifications(slug, na
 def test_somerset_richmond_groups_preferred_coding_is_the_slide_decks():
     preferred = site("somerset-richmond-group").typology_codings.get(rank="preferred")
     assert preferred.typology.slug == "system-connectors"
-    assert preferred.source.slug == "golab-research-slides"
+    assert preferred.source.slug == "slide-deck-ten-research-subjects"
     assert preferred.provenance == "research"
 
 
@@ -325,7 +325,7 @@ def test_go_lab_studied_the_sites_its_articles_name_and_is_inferred_for_the_othe
 
 
 def test_the_slide_deck_is_not_given_a_title_or_author_its_text_lacks():
-    deck = Source.objects.get(slug="golab-research-slides")
+    deck = Source.objects.get(slug="slide-deck-ten-research-subjects")
     assert deck.author == ""
     assert "Rallying" not in deck.title
     assert "no title, author or date" in deck.details_note

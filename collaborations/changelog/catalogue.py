@@ -8,8 +8,8 @@ def _note(site: Site) -> str:
     if site.status != Site.Status.PUBLISHED:
         return "Withdrawn from the catalogue"
     if SiteRevision.objects.filter(site=site, is_public=True).exists():
-        return "Updated from its published sources"
-    return "Catalogued from its published sources"
+        return "Updated from its source documents"
+    return "Catalogued from its source documents"
 
 
 def catalogue_revisions_record(sites: list[Site]) -> None:

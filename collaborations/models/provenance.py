@@ -29,7 +29,7 @@ class SourceQuerySet(ReferenceQuerySet):
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        DOCUMENT = "document", "Published document"
+        DOCUMENT = "document", "Document"
         PRACTITIONER = "practitioner", "Practitioner (self-reported)"
         MODERATOR = "moderator", "Moderator coding"
 
