@@ -9,8 +9,37 @@ disagreements) or when it competes.
 
 from collections import defaultdict
 
-from .models import Rank, Site, Status
+from .models import Provenance, Rank, Site, Status
 from .models.site import FACT_RELATIONS
+
+# Provenance as a reader sees it beside a value; what a document states needs no label.
+PROVENANCE_LABELS = {
+    Provenance.INFERRED: "Inferred by the catalogue",
+    Provenance.SELF_REPORTED: "Self-reported",
+    Provenance.MODERATOR: "Moderator coding",
+}
+
+
+def reader_marks(statements, disputed: bool = False) -> list[tuple[str, str]]:
+    """The marks beside a value in lists and comparisons, as (kind, label): how it is known
+    when no document states it, disputed (given, or marked on a statement), deprecated."""
+    statements = list(statements)
+    marks = []
+    if not any(s.provenance == Provenance.RESEARCH for s in statements):
+        for statement in statements:
+            mark = (statement.provenance, PROVENANCE_LABELS.get(statement.provenance, ""))
+            if mark[1] and mark not in marks:
+                marks.append(mark)
+    if disputed or any(shown_status(s) == Status.DISPUTED for s in statements):
+        marks.append(("disputed", "Disputed"))
+    if statements and all(s.rank == Rank.DEPRECATED for s in statements):
+        marks.append(("deprecated", "Deprecated"))
+    return marks
+
+
+def shown_status(statement) -> str:
+    """Its status as annotate_status() found it (competing counts), else as stored."""
+    return getattr(statement, "shown_status", statement.status)
 
 
 def fact_label(statement) -> str:

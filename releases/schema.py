@@ -57,9 +57,25 @@ LIST_COLUMNS = {
 }
 
 
+# The evidence columns after the facts (collaborations.api.columns): one entry per value of
+# the fact column they are named after, in the same order.
+EVIDENCE = {
+    "_rank": "preferred, normal or deprecated",
+    "_provenance": "research (stated in a document), inferred (by the catalogue from a "
+    "document), self-reported or moderator",
+    "_status": "agreed or disputed (sources disagree about the fact)",
+}
+COLUMNS["disputed_facts"] = (STRING, f"The facts on which sources disagree. {SEPARATED}")
+
+
 def describe(header: str) -> dict:
+    suffix = next((s for s in EVIDENCE if header.endswith(s)), None)
     if header in COLUMNS:
         kind, description = COLUMNS[header]
+    elif suffix:
+        fact = header[: -len(suffix)]
+        kind = STRING
+        description = f"For each value of {fact}: {EVIDENCE[suffix]}. {SEPARATED}"
     elif header in LIST_COLUMNS:
         kind, description = STRING, f"{LIST_COLUMNS[header]} (slugs). {SEPARATED}"
     elif header.endswith("_names") and header[: -len("_names")] + "s" in LIST_COLUMNS:

@@ -3,6 +3,10 @@
 Each column reads the site's JSON representation, so CSV and JSON cannot drift apart.
 Several values in one cell are joined with "; ". Reference facets come as slugs (the
 values the filters take) with a `_names` column beside them.
+
+After them come the evidence columns, so a researcher can set aside inferred, self-reported
+or disputed values: `disputed_facts`, then for each fact column its `_provenance` and
+`_status` (and `_rank` for many-valued facts), one entry per value in the same order.
 """
 
 from collections.abc import Callable
@@ -109,5 +113,108 @@ SITE_COLUMNS: list[Column] = [
     field("url"),
     field("html_url"),
 ]
+
+
+# The evidence of each fact column: the statements behind its value(s), from the JSON.
+def _one(name: str) -> Callable[[dict], list]:
+    return lambda site: [site[name]] if site[name] else []
+
+
+def _rows(name: str) -> Callable[[dict], list]:
+    return lambda site: site[name]
+
+
+def _field_rows(name: str) -> Callable[[dict], list]:
+    def statements(site: dict) -> list:
+        rows = [s for s in site["field_statements"] if s["field"] == name]
+        return [s for s in rows if s["rank"] != "deprecated"]
+
+    return statements
+
+
+def _field(name: str) -> Callable[[dict], list]:
+    """The statement of a single-valued field that the site shows: the preferred one, else
+    the first that is not deprecated (as field_citations picks it)."""
+    rows_of = _field_rows(name)
+
+    def statements(site: dict) -> list:
+        rows = rows_of(site)
+        return [next((s for s in rows if s["rank"] == "preferred"), rows[0])] if rows else []
+
+    return statements
+
+
+def _leads(site: dict) -> list:
+    return [row for row in site["organisations"] if row["role"]["slug"] == "lead"]
+
+
+def _codings(name: str) -> Callable[[dict], list]:
+    return lambda site: [row for row in site[name] if row["rank"] != "deprecated"]
+
+
+# A single-valued fact: (column, the statement shown, every statement of the fact). Its
+# status is disputed when any source's statement of it is, as the case page says.
+SINGLE_FACTS = [
+    ("typology", _one("typology"), _codings("typology_codings")),
+    *((name, _field(name), _field_rows(name)) for name in ("study_depth", "region")),
+    *((name, _field(name), _field_rows(name)) for name in ("locality", "local_authority")),
+    *((name, _field(name), _field_rows(name)) for name in ("initiated_by", "permanence")),
+    ("start_year", _field("start_year"), _field_rows("start_year")),
+    ("lead_organisation", _leads, _leads),
+    ("measurement_approach", _one("measurement_approach"), _codings("measurement_codings")),
+    *((name, _field(name), _field_rows(name)) for name in ("summary", "scope", "website")),
+]
+MANY_FACTS = [
+    (name, _rows(name))
+    for name in (
+        "organisations",
+        "funding_types",
+        "drivers",
+        "justifications",
+        "partner_types",
+        "practices",
+        "leadership_styles",
+        "framework_themes",
+        "accountability_approaches",
+        "accountability_lines",
+        "indicators",
+        "aliases",
+    )
+]
+
+
+def evidence(header: str, statements: Callable[[dict], list], attributes) -> list[Column]:
+    """A fact column's evidence: each attribute of its statements, one entry per value."""
+
+    def column(attribute):
+        return Column(
+            f"{header}_{attribute}",
+            lambda site: SEPARATOR.join(row[attribute] for row in statements(site)),
+        )
+
+    return [column(attribute) for attribute in attributes]
+
+
+def single_status(header: str, shown, every) -> Column:
+    """disputed when any statement of the fact is, else the shown statement's status."""
+
+    def status(site: dict) -> str:
+        if any(row["status"] == "disputed" for row in every(site)):
+            return "disputed"
+        return SEPARATOR.join(row["status"] for row in shown(site))
+
+    return Column(f"{header}_status", status)
+
+
+EVIDENCE_COLUMNS: list[Column] = [
+    Column("disputed_facts", lambda site: SEPARATOR.join(site["disputed_facts"])),
+    *(
+        c
+        for header, shown, every in SINGLE_FACTS
+        for c in (*evidence(header, shown, ("provenance",)), single_status(header, shown, every))
+    ),
+    *(c for h, get in MANY_FACTS for c in evidence(h, get, ("rank", "provenance", "status"))),
+]
+SITE_COLUMNS += EVIDENCE_COLUMNS
 
 SITE_HEADERS = [column.header for column in SITE_COLUMNS]

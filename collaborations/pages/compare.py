@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from collaborations.evidence import best_ranked
+from collaborations.evidence import annotate_status, best_ranked, reader_marks, shown_status
 from collaborations.models import Site
 
 from .case import current_and_other
@@ -41,6 +41,12 @@ class CompareValue:
     facts: list = field(default_factory=list)  # the cited rows this value comes from
     holders: list = field(default_factory=list)  # names of the compared sites holding it
     shared_by_all: bool = False
+    disputed: bool = False  # sources disagree about the fact this value is the site's for
+
+    @property
+    def marks(self) -> list[tuple[str, str]]:
+        """Inferred, self-reported, disputed or deprecated, as a list or case page says."""
+        return reader_marks(self.facts, self.disputed)
 
     def __post_init__(self):
         self.key = normalise(self.key)
@@ -97,26 +103,43 @@ def _many(attribute, value_field):
     return values
 
 
+def _any_disputed(statements) -> bool:
+    """Whether sources disagree about a single-valued fact (any statement of it disputed)."""
+    return any(shown_status(s) == "disputed" for s in statements if s.rank != "deprecated")
+
+
 def _current(attribute, value_field):
     def values(site):
-        current, _ = current_and_other(getattr(site, attribute).all())
-        return [_ref(getattr(current, value_field), current)] if current else []
+        codings = getattr(site, attribute).all()
+        current, _ = current_and_other(codings)
+        if not current:
+            return []
+        value = _ref(getattr(current, value_field), current)
+        value.disputed = _any_disputed(codings)
+        return [value]
 
     return values
+
+
+def _field_facts(site, name) -> list:
+    return [s for s in site.field_statements.all() if s.field == name]
 
 
 def _field_fact(site, name):
     """The statement of a field whose value the site shows (the preferred one, else the
     first that is not deprecated)."""
-    statements = [s for s in site.field_statements.all() if s.field == name]
-    return next(iter(best_ranked(statements)), None)
+    return next(iter(best_ranked(_field_facts(site, name))), None)
 
 
 def _optional(attribute):
     def values(site):
         item = getattr(site, attribute)
         fact = _field_fact(site, attribute)
-        return [_ref(item, fact)] if item else []
+        if not item:
+            return []
+        value = _ref(item, fact)
+        value.disputed = _any_disputed(_field_facts(site, attribute))
+        return [value]
 
     return values
 
@@ -127,7 +150,9 @@ def _text(attribute):
         if text in ("", None):
             return []
         fact = _field_fact(site, attribute)
-        return [CompareValue(str(text), str(text), facts=[fact] if fact else [])]
+        value = CompareValue(str(text), str(text), facts=[fact] if fact else [])
+        value.disputed = _any_disputed(_field_facts(site, attribute))
+        return [value]
 
     return values
 
@@ -206,6 +231,7 @@ def _merge_duplicates(cell: list[CompareValue]) -> list[CompareValue]:
     for value in cell:
         if value.key in merged:
             merged[value.key].facts.extend(value.facts)
+            merged[value.key].disputed |= value.disputed
         else:
             merged[value.key] = value
     return list(merged.values())
@@ -231,6 +257,8 @@ def _classify(row: CompareRow, names: list[str]) -> None:
 
 def compare_rows(sites: list[Site]) -> list[CompareRow]:
     names = [site.name for site in sites]
+    for site in sites:
+        annotate_status(site)  # competing statements count as disputed, as on case pages
     rows = []
     for label, values_of, hide_when_same in ATTRIBUTES:
         row = CompareRow(label, [_merge_duplicates(values_of(site)) for site in sites])

@@ -7,8 +7,8 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from collaborations.evidence import best_ranked, fact_view
-from collaborations.models import Provenance, Site, Status
+from collaborations.evidence import PROVENANCE_LABELS, best_ranked, fact_view, reader_marks
+from collaborations.models import Site, Status
 
 register = template.Library()
 
@@ -17,14 +17,6 @@ register = template.Library()
 def cite(fact, prefix="Source:"):
     """A fact's visible citation: "Source short title, locator", linked to its source page."""
     return {"fact": fact, "source": fact.source, "prefix": prefix}
-
-
-# Provenance as a reader sees it beside a fact; research statements need no label.
-PROVENANCE_LABELS = {
-    Provenance.INFERRED: "Inferred by the catalogue",
-    Provenance.SELF_REPORTED: "Self-reported",
-    Provenance.MODERATOR: "Moderator coding",
-}
 
 
 @register.inclusion_tag("includes/evidence.html")
@@ -40,6 +32,15 @@ def evidence(fact):
         "provenance_label": PROVENANCE_LABELS.get(getattr(fact, "provenance", ""), ""),
         "disputed": status == Status.DISPUTED,
     }
+
+
+@register.filter
+def marks(statements):
+    """(kind, label) marks beside a value: inferred, self-reported, disputed... Takes a
+    statement or a list of the statements behind one value."""
+    if not isinstance(statements, list | tuple):
+        statements = [statements]
+    return reader_marks(statements)
 
 
 @register.filter
