@@ -10,6 +10,7 @@ from tests.test_api_support import csv_rows, rich_site
 pytestmark = pytest.mark.django_db
 
 # The CSV's columns, in order. Clients read columns by position too: change with care.
+# The evidence columns (disputed_facts, then each fact's _provenance, _status...) follow.
 HEADER = (
     "slug,name,kind,evidence,completeness,typology,typology_name,study_depth,region,nation,"
     "locality,local_authority,council_code,council_name,initiated_by,permanence,start_year,"
@@ -36,8 +37,9 @@ def test_a_list_comes_as_csv_on_request(client, url, headers):
     response = client.get(url, headers=headers)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.decode().splitlines()[0] == HEADER
+    assert response.content.decode().splitlines()[0].startswith(HEADER + ",disputed_facts,")
     [row] = csv_rows(response)
+    assert row["typology_provenance"] == "research" and row["typology_status"] == "agreed"
     assert row["slug"] == "oldham" and row["typology"] == "collaborative-councils"
     assert row["lead_organisation"] == "Oldham Council"
     assert row["organisations"] == "Oldham Council (Lead)"

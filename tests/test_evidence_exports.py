@@ -129,3 +129,13 @@ def test_browse_names_the_disputed_facts_and_marks_the_values(client, catalogue)
     assert '<span class="provenance provenance-self-reported">Self-reported</span>' in oldham
     golden_key = html[html.index('href="/sites/golden-key/"') :]
     assert "Sources disagree" not in golden_key[: golden_key.index("</li>")]
+
+
+def test_a_case_page_says_when_the_name_is_the_catalogues(client, catalogue):
+    html = " ".join(
+        client.get("/sites/peterborough-reoffending-partnership/").content.decode().split()
+    )
+    name = html[html.index('class="name-evidence"') :]
+    name = name[: name.index("</details>")]
+    assert "Inferred by the catalogue" in name
+    assert "gives it no name; the name is the catalogue&#x27;s." in name

@@ -69,7 +69,8 @@ def test_a_correction_not_preferred_leaves_the_research_value_shown(client):
     load()
     correct_oldhams_funding(preferred=False)
     html = client.get("/sites/oldham-council/").content.decode()
-    funding = html[html.index('id="funding"') : html.index('id="why"')]
+    start = html.index('id="funding"')
+    funding = html[start : html.index("</section>", start)]
     assert "Sources disagree" in funding
     assert "according to" in funding and "Self-reported" in funding
     assert '<a href="/sites/?funding=none">None</a>' in funding
@@ -82,7 +83,8 @@ def test_the_case_page_shows_the_preferred_value_and_the_disagreement(client):
     html = client.get("/sites/oldham-council/").content.decode()
     banner = html[html.index('class="dispute-banner"') :]
     assert "Sources disagree about 1 fact" in banner and "Funding" in banner
-    funding = html[html.index('id="funding"') : html.index('id="why"')]
+    start = html.index('id="funding"')
+    funding = html[start : html.index("</section>", start)]
     shown, disagreement = funding.split("Sources disagree")
     assert "Service contracts" in shown and "the value above is the one the catalogue prefers" in (
         disagreement
