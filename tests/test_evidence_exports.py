@@ -139,3 +139,12 @@ def test_a_case_page_says_when_the_name_is_the_catalogues(client, catalogue):
     name = name[: name.index("</details>")]
     assert "Inferred by the catalogue" in name
     assert "gives it no name; the name is the catalogue&#x27;s." in name
+
+
+@pytest.mark.django_db
+def test_the_codebook_defines_rank_provenance_status_and_the_csv_columns(client):
+    html = " ".join(client.get("/codebook/").content.decode().split())
+    section = html[html.index('id="codebook-evidence"') : html.index('id="codebook-tables"')]
+    for value in ("preferred", "deprecated", "inferred", "self-reported", "disputed"):
+        assert f"<code>{value}</code>" in section
+    assert "<code>_provenance</code>" in section and "<code>disputed_facts</code>" in section

@@ -61,6 +61,25 @@ FACT_DEFINITIONS = [
     ("quotes", "People's own words, with speaker, role, organisation and source.", None),
 ]
 
+# What every value of every fact carries beside it (collaborations.models.statements).
+STATEMENT_DEFINITIONS = [
+    (
+        "rank",
+        "How the catalogue ranks the value against other sources' values for the same fact, "
+        "as Wikidata ranks claims. A site shows its preferred value, else every normal one; a "
+        "deprecated value is kept with the reason it was set aside.",
+        col.Rank,
+    ),
+    ("provenance", "How the value is known.", col.Provenance),
+    (
+        "status",
+        "Whether the sources agree about the fact. Disputed values are shown beside each "
+        "other, each with its source, under “Sources disagree”.",
+        col.Status,
+    ),
+]
+
+
 # Reference tables in the order a reader meets them, with an extra detail per value.
 REFERENCE_TABLES = [
     (col.Typology, lambda v: f"Governance mode: {v.governance_mode}" if v.governance_mode else ""),
@@ -152,6 +171,19 @@ def fact_fields() -> list[FieldEntry]:
             table_anchor=table_anchor(model) if model else "",
         )
         for name, definition, model in _all("codebook_facts", FACT_DEFINITIONS)
+    ]
+
+
+def statement_fields() -> list[FieldEntry]:
+    return [
+        FieldEntry(
+            name=name,
+            label=name.capitalize(),
+            kind="one of a fixed list",
+            definition=definition,
+            choices=list(choices.choices),
+        )
+        for name, definition, choices in STATEMENT_DEFINITIONS
     ]
 
 

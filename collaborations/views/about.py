@@ -54,6 +54,7 @@ class CodebookView(TemplateView):
         return super().get_context_data(
             site_fields=codebook.site_fields(),
             fact_fields=codebook.fact_fields(),
+            statement_fields=codebook.statement_fields(),
             reference_tables=codebook.reference_tables(),
             **kwargs,
         )
