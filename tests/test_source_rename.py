@@ -12,7 +12,7 @@ from collaborations.models import Passage, SiteDocument, Source
 pytestmark = pytest.mark.django_db
 
 OLD, NEW = "golab-research-slides", "slide-deck-ten-research-subjects"
-migration = importlib.import_module("collaborations.migrations.0012_source_slide_deck_slug")
+migration = importlib.import_module("collaborations.migrations.0013_source_slide_deck_slug")
 
 
 def test_the_migration_renames_an_existing_row_and_loading_then_finds_it():

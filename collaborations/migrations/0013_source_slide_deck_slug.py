@@ -22,7 +22,7 @@ def rename(old: str, new: str):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collaborations", "0011_site_search_and_documents"),
+        ("collaborations", "0012_registers_and_identifiers"),
     ]
 
     operations = [
