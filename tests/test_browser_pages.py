@@ -348,6 +348,13 @@ PAGES = {
     "not-found": "/sites/secret-draft/",
     "changes": "/changes/",
     "revision": "/sites/west-london-zone/revisions/1/",
+    "source": "/sources/golab-slides/",
+    "releases": "/data/releases/",
+    "submit": "/submit/",
+    "login": "/accounts/login/",
+    "signup": "/accounts/signup/",
+    "password-reset": "/accounts/password-reset/",
+    "lost-link": "/submissions/lost-link/",
 }
 
 

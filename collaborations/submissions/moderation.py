@@ -27,7 +27,7 @@ def conflict_message(site: Site, thing: str = "submission") -> str:
     last = site.moderation_decisions.select_related("moderator").first()
     when = ""
     if last:
-        at = date_format(timezone.localtime(last.created_at), "j M Y, H:i")
+        at = date_format(timezone.localtime(last.created_at), "j F Y, H:i")
         when = f" ({last.get_action_display().lower()} by {last.moderator or 'a moderator'}, {at})"
     return (
         f"Someone else acted on this {thing} while you were reviewing it: the submission is now "

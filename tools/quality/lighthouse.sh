@@ -1,0 +1,41 @@
+#!/bin/sh
+# Lighthouse (npm's, in tools/quality/node_modules) driving Debian's chromium against a
+# running catalogue, on the five pages docs/quality.md records. Usage:
+#   tools/quality/lighthouse.sh http://127.0.0.1:8000 [report folder]
+# Prints each page's four scores; writes the JSON reports to the folder (default
+# lighthouse-reports/). Exits 1 when a score is under the bar: 100 for accessibility, best
+# practices and SEO, 98 for performance.
+set -eu
+base=${1:?the address of a running catalogue, e.g. http://127.0.0.1:8000}
+out=${2:-lighthouse-reports}
+here=$(dirname "$0")
+mkdir -p "$out"
+status=0
+for page in / /sites/ /sites/west-london-zone/ \
+  "/compare/?sites=oldham-council&sites=wigan-council&sites=west-london-zone" /map/; do
+  name=$(printf '%s' "$page" | tr -c 'a-zA-Z0-9\n' '-' | sed 's/^-*//; s/-*$//')
+  report="$out/${name:-home}.json"
+  CHROME_PATH=/usr/bin/chromium "$here/node_modules/.bin/lighthouse" "$base$page" --quiet \
+    --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --output=json --output-path="$report"
+  node -e '
+    const report = require(process.argv[1]);
+    const bars = {performance: 98, accessibility: 100, "best-practices": 100, seo: 100};
+    let low = false;
+    const scores = Object.entries(report.categories).map(([id, c]) => {
+      const score = Math.round(c.score * 100);
+      if (score < bars[id]) low = true;
+      return `${c.title} ${score}`;
+    });
+    console.log(`${process.argv[2]}: ${scores.join(", ")}`);
+    for (const [id, c] of Object.entries(report.categories))
+      for (const ref of c.auditRefs) {
+        const audit = report.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+          console.log(`  ${id}: ${ref.id} ${audit.score} ${audit.displayValue || ""}`);
+      }
+    process.exit(low ? 1 : 0);
+  ' "$(realpath "$report")" "$page" || status=1
+done
+exit $status
