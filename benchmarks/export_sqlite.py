@@ -15,7 +15,7 @@ django.setup()
 
 from collaborations.models import Site, TypologyCoding  # noqa: E402
 
-COLUMNS = ("id", "slug", "name", "kind", "completeness", "summary", "locality", "start_year")
+COLUMNS = ("id", "slug", "name", "kind", "fact_count", "summary", "locality", "start_year")
 
 
 def main(path: str) -> None:
@@ -24,7 +24,7 @@ def main(path: str) -> None:
     db = sqlite3.connect(path)
     db.execute(
         "CREATE TABLE sites (id INTEGER PRIMARY KEY, slug TEXT, name TEXT, kind TEXT, "
-        "completeness INTEGER, summary TEXT, locality TEXT, start_year INTEGER, typology TEXT)"
+        "fact_count INTEGER, summary TEXT, locality TEXT, start_year INTEGER, typology TEXT)"
     )
     types = dict(
         TypologyCoding.objects.filter(rank="preferred").values_list("site_id", "typology__slug")

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 
 from collaborations.models import Site, TypologyCoding
 
-FIELDS = ("slug", "name", "kind", "completeness", "summary", "locality", "start_year")
+FIELDS = ("slug", "name", "kind", "fact_count", "summary", "locality", "start_year")
 
 
 def minimal_sites(request):

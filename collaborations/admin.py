@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from collaborations import models as col
 from collaborations.changelog.admin import withdraw_from_catalogue
-from collaborations.derived import refresh_site_derived
+from collaborations.derived import COUNT_FIELDS, refresh_site_derived
 from collaborations.submissions.revisions import site_public_revision_sync
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
@@ -137,13 +137,22 @@ def add_site_inlines(*inlines) -> None:
 
 @admin.register(col.Site)
 class SiteAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "status", "study_depth", "region", "completeness", "updated_at"]
+    list_display = [
+        "name",
+        "kind",
+        "status",
+        "study_depth",
+        "region",
+        "fact_count",
+        "referenced_fact_count",
+        "updated_at",
+    ]
     list_filter = ["kind", "status", "study_depth", "typology_codings__typology", "region"]
     list_select_related = ["study_depth", "region"]
     search_fields = ["name", "slug", "aliases__name", "summary", "locality"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["owner"]
-    readonly_fields = ["completeness", "created_at", "updated_at"]
+    readonly_fields = [*COUNT_FIELDS, "created_at", "updated_at"]
     date_hierarchy = "updated_at"
     actions = [withdraw_from_catalogue]
     fieldsets = [
@@ -163,7 +172,7 @@ class SiteAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        ("Record", {"fields": ["completeness", "published_at", "created_at", "updated_at"]}),
+        ("Record", {"fields": [*COUNT_FIELDS, "published_at", "created_at", "updated_at"]}),
     ]
     inlines = [
         FieldStatementInline,

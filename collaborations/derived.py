@@ -1,55 +1,79 @@
-"""Columns derived from a site's facts: completeness, the search document and the facts
-on which sources disagree.
+"""Columns derived from a site's facts: its fact counts (the quality signal), the search
+document and the facts on which sources disagree.
 
-They are stored on Site so browse and API can sort by completeness and search in one
-query; every service that changes a site's facts calls refresh_site_derived().
+They are stored on Site so browse and API can sort by them and search in one query;
+every service that changes a site's facts calls refresh_site_derived().
 """
 
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q
+
 from collaborations.evidence import disputed_facts
-from collaborations.models import Site
+from collaborations.models import Provenance, Rank, Reference, Site
+from collaborations.models.site import FACT_RELATIONS
 from collaborations.registers import council_named
 from collaborations.search import document_text, refresh_search_vectors
 
-# The key facts a complete record has: (label, test on a site loaded with its facts).
-KEY_FACTS = [
-    ("summary", lambda site: bool(site.summary)),
-    ("scope of collaborative working", lambda site: bool(site.scope)),
-    ("place", lambda site: bool(site.locality or site.region_id)),
-    (
-        "lead organisation",
-        lambda site: any(p.role.slug == "lead" for p in site.participations.all()),
-    ),
-    (
-        "type",
-        lambda site: any(
-            c.is_preferred and c.typology.is_classification for c in site.typology_codings.all()
-        ),
-    ),
-    ("funding", lambda site: site.funding_facts.exists()),
-    (
-        "drivers or justifications",
-        lambda site: site.driver_facts.exists() or site.justification_facts.exists(),
-    ),
-    ("partners", lambda site: site.partner_facts.exists()),
-    (
-        "practices or leadership",
-        lambda site: site.practice_facts.exists() or site.leadership_facts.exists(),
-    ),
-    (
-        "accountability",
-        lambda site: site.accountability_lines.exists() or site.approach_facts.exists(),
-    ),
-    ("measurement", lambda site: site.measurement_codings.exists() or site.indicators.exists()),
-]
+
+@dataclass(frozen=True)
+class FactCounts:
+    """The quality signal: facts stated, those with a reference, those self-reported."""
+
+    stated: int
+    referenced: int
+    self_reported: int
 
 
-def missing_key_facts(site: Site) -> list[str]:
-    return [label for label, present in KEY_FACTS if not present(site)]
+def fact_counts_of(site: Site) -> FactCounts:
+    """Count the site's statements that are not deprecated (one query per fact model, one
+    for the references)."""
+    referenced = set(
+        Reference.objects.filter(site=site).values_list("content_type_id", "object_id")
+    )
+    stated = with_reference = self_reported = 0
+    for relation in FACT_RELATIONS:
+        model = Site._meta.get_field(relation).related_model
+        kind = ContentType.objects.get_for_model(model).pk
+        rows = model.objects.filter(site=site).exclude(rank=Rank.DEPRECATED)
+        for pk, provenance in rows.values_list("pk", "provenance"):
+            stated += 1
+            with_reference += (kind, pk) in referenced
+            self_reported += provenance == Provenance.SELF_REPORTED
+    return FactCounts(stated, with_reference, self_reported)
 
 
-def completeness_of(site: Site) -> int:
-    present = len(KEY_FACTS) - len(missing_key_facts(site))
-    return round(100 * present / len(KEY_FACTS))
+def fact_counts_refresh(site_ids) -> None:
+    """Recount many sites at once (bulk loads): one grouped query per fact model."""
+    site_ids = list(site_ids)
+    totals = {pk: [0, 0, 0] for pk in site_ids}
+    for relation in FACT_RELATIONS:
+        model = Site._meta.get_field(relation).related_model
+        kind = ContentType.objects.get_for_model(model)
+        backed = Reference.objects.filter(content_type=kind, object_id=OuterRef("pk"))
+        rows = (
+            model.objects.filter(site_id__in=site_ids)
+            .exclude(rank=Rank.DEPRECATED)
+            .values("site_id")
+            .order_by()
+            .annotate(
+                stated=Count("pk"),
+                referenced=Count("pk", filter=Q(Exists(backed))),
+                self_reported=Count("pk", filter=Q(provenance=Provenance.SELF_REPORTED)),
+            )
+        )
+        for row in rows:
+            counts = totals[row["site_id"]]
+            counts[0] += row["stated"]
+            counts[1] += row["referenced"]
+            counts[2] += row["self_reported"]
+    for pk, (stated, referenced, self_reported) in totals.items():
+        Site.objects.filter(pk=pk).update(
+            fact_count=stated,
+            referenced_fact_count=referenced,
+            self_reported_fact_count=self_reported,
+        )
 
 
 def search_document_of(site: Site) -> str:
@@ -70,13 +94,19 @@ def search_document_of(site: Site) -> str:
     return document_text(" ".join(p for p in parts if p))
 
 
+COUNT_FIELDS = ["fact_count", "referenced_fact_count", "self_reported_fact_count"]
+
+
 def refresh_site_derived(site: Site) -> None:
     council = council_named(site.local_authority)
+    counts = fact_counts_of(site)
     Site.objects.filter(pk=site.pk).update(
         council=council,
-        completeness=completeness_of(site),
+        fact_count=counts.stated,
+        referenced_fact_count=counts.referenced,
+        self_reported_fact_count=counts.self_reported,
         search_document=search_document_of(site),
         disputed_facts=disputed_facts(site),
     )
     refresh_search_vectors([site.pk])
-    site.refresh_from_db(fields=["council", "completeness", "search_document", "disputed_facts"])
+    site.refresh_from_db(fields=["council", *COUNT_FIELDS, "search_document", "disputed_facts"])

@@ -347,12 +347,12 @@ class SiteFilterSet(django_filters.FilterSet):
     evidence = django_filters.ChoiceFilter(
         choices=EVIDENCE_CHOICES, method="filter_evidence", label="Evidence"
     )
-    min_completeness = django_filters.NumberFilter(
-        field_name="completeness",
+    min_facts_with_reference = django_filters.NumberFilter(
+        field_name="referenced_fact_count",
         lookup_expr="gte",
         min_value=0,
-        max_value=100,
-        label="Completeness at least (%)",
+        max_value=100000,
+        label="Facts with a reference, at least",
     )
     updated_since = StorableDateTimeFilter(
         field_name="updated_at",
@@ -364,7 +364,8 @@ class SiteFilterSet(django_filters.FilterSet):
         fields=(
             ("name", "name"),
             ("updated_at", "updated"),
-            ("completeness", "completeness"),
+            ("fact_count", "facts_stated"),
+            ("referenced_fact_count", "facts_with_reference"),
             ("start_year", "start_year"),
         ),
         label="Sort by",

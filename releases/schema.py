@@ -13,7 +13,10 @@ COLUMNS = {
     "name": (STRING, "The collaboration's name."),
     "kind": (STRING, "research-site, framework-example or practitioner-submission."),
     "evidence": (STRING, "research-coded (from the source documents) or self-reported."),
-    "completeness": (INTEGER, "Percent of the key facts present, 0 to 100."),
+    "facts_stated": (INTEGER, "Facts the record states (not deprecated)."),
+    "facts_with_reference": (INTEGER, "Stated facts backed by at least one passage."),
+    "facts_research_coded": (INTEGER, "Stated facts coded from documents or by a moderator."),
+    "facts_self_reported": (INTEGER, "Stated facts self-reported by the collaboration."),
     "typology": (STRING, "The current type of collaboration (slug)."),
     "typology_name": (STRING, "The current type of collaboration (name)."),
     "study_depth": (STRING, "learning-call or deep-dive, for the research sites."),
@@ -85,8 +88,8 @@ def describe(header: str) -> dict:
     else:
         kind, description = STRING, "See the API guide (docs/api.md) for this column."
     field = {"name": header, "type": kind, "description": description}
-    if header == "completeness":
-        field["constraints"] = {"minimum": 0, "maximum": 100}
+    if header.startswith("facts_"):
+        field["constraints"] = {"minimum": 0}
     if header == "slug":
         field["constraints"] = {"required": True, "unique": True}
     return field

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from accountability import models as acc
 from collaborations import models as col
+from collaborations.derived import fact_counts_refresh
 from collaborations.search import document_text, refresh_search_vectors
 
 from .bulk import insert_rows, next_ids, unchecked_foreign_keys
@@ -44,7 +45,6 @@ TOPICS = [
     "community safety",
     "family support",
 ]
-KEY_FACT_COUNT = 11  # collaborations.derived.KEY_FACTS
 
 
 @dataclass
@@ -156,6 +156,7 @@ def _write_catalogue(numbers, rng, vocab, source, lead, partner_role, org_type) 
     for model, rows in context.fact_tables():
         insert_rows(model, rows, history=True)
     refresh_search_vectors(site_ids)
+    fact_counts_refresh(site_ids)
     return site_ids
 
 
@@ -186,27 +187,8 @@ def _site_row(site_id, i, plan, kinds, vocab, rng) -> dict:
         "region_id": plan["region"].pk if plan["region"] else None,
         "study_depth_id": plan["depth"].pk,
         "start_year": 1990 + rng.randint(0, 35),
-        "completeness": _completeness(plan),
         "search_document": document_text(f"{name} {summary} alias of {i} bulk organisation {i}"),
     }
-
-
-def _completeness(plan) -> int:
-    """What collaborations.derived.completeness_of() gives for the facts generated."""
-    present = [
-        True,  # summary
-        True,  # scope
-        True,  # place: every site has a locality
-        True,  # a lead organisation
-        plan["typology"].is_classification,
-        plan["funding"],
-        plan["driver"] or plan["justification"],
-        plan["partner"],
-        plan["practice"] or plan["leadership"],
-        plan["line"] or plan["approach"],
-        True,  # measurement: every site has an indicator
-    ]
-    return round(100 * sum(bool(p) for p in present) / KEY_FACT_COUNT)
 
 
 @dataclass

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from collaborations.derived import completeness_of
+from collaborations.derived import fact_counts_of
 from collaborations.models import Site
 from tests import factories as f
 
@@ -116,7 +116,7 @@ def inline_management(response):
 
 def test_saving_a_site_in_the_admin_refreshes_its_derived_columns(researcher, site_with_every_fact):
     site = site_with_every_fact
-    Site.objects.filter(pk=site.pk).update(completeness=0, search_document="")
+    Site.objects.filter(pk=site.pk).update(fact_count=0, search_document="")
     url = reverse("admin:collaborations_site_change", args=[site.pk])
     data = inline_management(researcher.get(url))
     data.update(
@@ -131,5 +131,5 @@ def test_saving_a_site_in_the_admin_refreshes_its_derived_columns(researcher, si
     response = researcher.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     site.refresh_from_db()
-    assert site.completeness == completeness_of(site) > 0
+    assert site.fact_count == fact_counts_of(site).stated > 0
     assert "renamed site" in site.search_document

@@ -31,10 +31,10 @@ def reference_page(url: str, sites) -> bytes:
 
 
 def test_a_page_is_byte_for_byte_what_the_reference_serializer_renders(client, catalogue):
-    url = "/api/v1/sites/?page_size=50&page=2&ordering=-completeness"
+    url = "/api/v1/sites/?page_size=50&page=2&ordering=-facts_with_reference"
     for attempt in ("built", "stored"):
         body = client.get(url).content
-        expected_sites = Site.public.for_detail().order_by("-completeness", "slug")[50:100]
+        expected_sites = Site.public.for_detail().order_by("-referenced_fact_count", "slug")[50:100]
         results, rendered = reference_page(url, expected_sites)
         page = json.loads(body)
         assert page["results"] == json.loads(json.dumps(results)), attempt
@@ -122,7 +122,8 @@ def _a_typology() -> str:
 
 
 @pytest.mark.parametrize(
-    "ordering", ["", "&ordering=-completeness", "&ordering=start_year", "&ordering=-updated"]
+    "ordering",
+    ["", "&ordering=-facts_with_reference", "&ordering=start_year", "&ordering=-updated"],
 )
 def test_a_cursor_pages_through_every_site_once_in_the_order_of_page_numbers(
     client, catalogue, ordering
@@ -171,5 +172,5 @@ def test_a_blank_cursor_beside_a_page_number_pages_by_number(client, catalogue):
 
 def test_a_cursor_of_another_order_is_a_400(client, catalogue):
     token = client.get("/api/v1/sites/?cursor=&page_size=5").json()["next"].split("cursor=")[1]
-    response = client.get(f"/api/v1/sites/?cursor={token}&ordering=-completeness")
+    response = client.get(f"/api/v1/sites/?cursor={token}&ordering=-facts_with_reference")
     assert response.status_code == 400 and "another order" in response.content.decode()

@@ -18,7 +18,8 @@ def _site(slug, name, completeness, kind=Site.Kind.RESEARCH_SITE, **facts):
         slug=slug,
         name=name,
         kind=kind,
-        completeness=completeness,
+        fact_count=completeness,
+        referenced_fact_count=completeness,
         study_depth=facts.pop("depth", None),
         region=facts.pop("region", None),
         initiated_by=facts.pop("initiated_by", None),
@@ -169,8 +170,8 @@ EACH_FILTER = [
     ("kind=research-site&kind=practitioner-submission", {"alpha", "gamma"}),
     ("evidence=self-reported", {"gamma"}),
     ("evidence=research-coded", {"alpha", "beta"}),
-    ("min_completeness=40", {"alpha", "beta"}),
-    ("min_completeness=81", set()),
+    ("min_facts_with_reference=40", {"alpha", "beta"}),
+    ("min_facts_with_reference=81", set()),
     ("updated_since=2021-01-01", {"beta", "gamma"}),
     ("updated_since=2019-12-31T23:00:00Z", {"alpha", "beta", "gamma"}),
 ]
@@ -179,7 +180,7 @@ COMBINED = [
     ("typology=t1&funding=f1", {"alpha"}),
     ("typology=t1&funding=f2&kind=framework-example", set()),
     ("driver=d1&kind=framework-example", {"beta"}),
-    ("funding=f2&min_completeness=50", {"alpha"}),
+    ("funding=f2&min_facts_with_reference=50", {"alpha"}),
     ("partner=p1&region=r2&depth=dep2&q=wigan", {"beta"}),
     ("driver=d1&driver=d2&driver_match=all&partner=p1&partner=p2&partner_match=all", {"alpha"}),
     ("evidence=research-coded&updated_since=2021-01-01", {"beta"}),
@@ -232,11 +233,11 @@ def test_the_export_takes_the_same_filters(client, catalogue):
         ("", ["alpha", "beta", "gamma"]),
         ("name", ["alpha", "beta", "gamma"]),
         ("-name", ["gamma", "beta", "alpha"]),
-        ("completeness", ["gamma", "beta", "alpha"]),
-        ("-completeness", ["alpha", "beta", "gamma"]),
+        ("facts_with_reference", ["gamma", "beta", "alpha"]),
+        ("-facts_with_reference", ["alpha", "beta", "gamma"]),
         ("updated", ["alpha", "beta", "gamma"]),
         ("-updated", ["gamma", "beta", "alpha"]),
-        ("-completeness,name", ["alpha", "beta", "gamma"]),
+        ("-facts_with_reference,name", ["alpha", "beta", "gamma"]),
     ],
 )
 def test_ordering(client, catalogue, ordering, expected):
@@ -250,7 +251,9 @@ def test_updated_since_takes_a_date_time_with_an_offset(client, catalogue):
 
 
 @pytest.mark.parametrize("endpoint", ["/api/v1/sites/", "/api/v1/sites/export.csv"])
-@pytest.mark.parametrize("param", ["updated_since", "min_completeness", "evidence", "typology"])
+@pytest.mark.parametrize(
+    "param", ["updated_since", "min_facts_with_reference", "evidence", "typology"]
+)
 def test_an_empty_typed_parameter_is_a_400_naming_it(client, catalogue, endpoint, param):
     response = client.get(f"{endpoint}?{param}=")
     assert response.status_code == 400

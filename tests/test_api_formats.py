@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 # The CSV's columns, in order. Clients read columns by position too: change with care.
 # The evidence columns (disputed_facts, then each fact's _provenance, _status...) follow.
 HEADER = (
-    "slug,name,kind,evidence,completeness,typology,typology_name,study_depth,region,nation,"
+    "slug,name,kind,evidence,facts_stated,facts_with_reference,facts_research_coded,"
+    "facts_self_reported,typology,typology_name,study_depth,region,nation,"
     "locality,local_authority,council_code,council_name,initiated_by,permanence,start_year,"
     "lead_organisation,organisations,organisation_identifiers,funding_types,funding_type_names,drivers,driver_names,justifications,"
     "justification_names,partner_types,partner_type_names,practices,practice_names,"
@@ -114,7 +115,7 @@ def test_the_json_download_holds_every_published_site_as_the_list_shows_them(cli
 
 
 def test_the_downloads_follow_the_requested_order(client):
-    SiteFactory(slug="a", name="A", completeness=10)
-    SiteFactory(slug="b", name="B", completeness=90)
-    rows = csv_rows(client.get("/api/v1/sites/export.csv?ordering=-completeness"))
+    SiteFactory(slug="a", name="A", fact_count=10, referenced_fact_count=10)
+    SiteFactory(slug="b", name="B", fact_count=90, referenced_fact_count=90)
+    rows = csv_rows(client.get("/api/v1/sites/export.csv?ordering=-facts_with_reference"))
     assert [row["slug"] for row in rows] == ["b", "a"]

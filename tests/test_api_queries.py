@@ -44,7 +44,9 @@ def forget_counts_and_pages():
         cache.set(REFERENCE_VERSION_KEY, reference, None)
 
 
-@pytest.mark.parametrize("extra", ["", "&format=csv", "&ordering=-completeness&kind=research-site"])
+@pytest.mark.parametrize(
+    "extra", ["", "&format=csv", "&ordering=-facts_with_reference&kind=research-site"]
+)
 def test_a_page_of_200_costs_what_a_page_of_20_costs(
     client, large_catalogue, django_assert_max_num_queries, extra
 ):

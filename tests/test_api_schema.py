@@ -64,7 +64,7 @@ def test_fixed_vocabularies_are_enums():
     assert described["kind"]["schema"]["items"]["enum"] == list(Site.Kind.values)
     assert described["driver_match"]["schema"]["enum"] == ["all", "any"]
     assert set(described["evidence"]["schema"]["enum"]) == {"research-coded", "self-reported"}
-    assert {"name", "-name", "updated", "-updated", "completeness", "-completeness"} <= set(
+    assert {"name", "-name", "updated", "-updated", "facts_with_reference", "-facts_stated"} <= set(
         described["ordering"]["schema"]["items"]["enum"]
     )
     assert described["format"]["schema"]["enum"] == ["csv", "json"]

@@ -48,13 +48,14 @@ def test_the_list_shows_every_fact_of_a_site_with_its_citation(client):
     assert site["quotes"][0]["organisation"]["slug"] == "oldham-council"
 
 
-def test_a_site_has_its_links_evidence_completeness_and_lead_organisation(client):
-    rich_site(completeness=73)
+def test_a_site_has_its_links_evidence_fact_counts_and_lead_organisation(client):
+    rich_site(fact_count=73, referenced_fact_count=73)
     site = client.get("/api/v1/sites/oldham/").json()
     assert site["url"] == "http://testserver/api/v1/sites/oldham/"
     assert site["html_url"] == "http://testserver/sites/oldham/"
     assert site["evidence"] == "research-coded"
-    assert site["completeness"] == 73
+    assert site["facts_stated"] == site["facts_with_reference"] == 73
+    assert site["facts_research_coded"] == 73 and site["facts_self_reported"] == 0
     assert site["lead_organisation"]["slug"] == "oldham-council"
     assert site["typology"]["slug"] == "collaborative-councils"
     assert site["typology"]["governance_mode"]["slug"] == "lead-organisation"
@@ -141,11 +142,11 @@ def test_page_size_is_capped_at_200(client):
 
 def test_pages_never_overlap_when_sort_values_tie(client):
     for i in range(7):
-        SiteFactory(slug=f"tie-{i}", completeness=50)
+        SiteFactory(slug=f"tie-{i}", fact_count=50, referenced_fact_count=50)
     seen = []
     for page in (1, 2, 3, 4):
         seen += results_slugs(
-            client.get(f"/api/v1/sites/?ordering=completeness&page_size=2&page={page}")
+            client.get(f"/api/v1/sites/?ordering=facts_with_reference&page_size=2&page={page}")
         )
     assert sorted(seen) == sorted(f"tie-{i}" for i in range(7))
 

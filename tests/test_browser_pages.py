@@ -117,7 +117,8 @@ def build_catalogue():
             name=name,
             locality=name.split()[0],
             summary=f"{name} works with residents and partners.",
-            completeness=70,
+            fact_count=70,
+            referenced_fact_count=70,
             study_depth=depth,
         )
         FieldStatementFactory(site=site, field="scope", source=slides, locator="Research Subjects")

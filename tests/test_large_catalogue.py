@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from collaborations.derived import completeness_of
+from collaborations.derived import fact_counts_of
 from collaborations.models import Site, SiteDriver, TypologyCoding
 from collaborations.models.fact_history import fact_history_models
 from tests.factories import SiteDriverFactory, build_large_catalogue
@@ -21,11 +21,13 @@ def test_sites_are_published_with_facts_and_their_history():
     assert facts > 50 * 10 and history == facts
 
 
-def test_each_site_has_its_current_type_and_a_completeness_its_facts_give():
+def test_each_site_has_its_current_type_and_the_fact_counts_its_facts_give():
     build_large_catalogue(40)
     assert TypologyCoding.objects.filter(rank="preferred").count() == 40
     for site in Site.objects.for_detail()[:10]:
-        assert site.completeness == completeness_of(site)
+        counts = fact_counts_of(site)
+        assert (site.fact_count, site.referenced_fact_count) == (counts.stated, counts.referenced)
+        assert site.fact_count > 0
 
 
 def test_values_are_spread_unevenly_over_the_reference_rows():

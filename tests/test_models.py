@@ -95,10 +95,10 @@ def test_site_slugs_are_unique():
         f.SiteFactory(slug="oldham-council")
 
 
-def test_completeness_is_a_percentage_in_the_database():
+def test_fact_counts_are_consistent_in_the_database():
     site = f.SiteFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Site.objects.filter(pk=site.pk).update(completeness=101)
+        Site.objects.filter(pk=site.pk).update(referenced_fact_count=1)
 
 
 def test_start_year_must_be_plausible():

@@ -59,7 +59,7 @@ def test_a_release_is_a_valid_data_package_with_matching_checksums(catalogue, re
     fields = package["resources"][0]["schema"]["fields"]
     assert [field["name"] for field in fields] == SITE_HEADERS
     assert all(field["type"] and field["description"] for field in fields)
-    assert {"completeness": "integer", "updated_at": "datetime"}.items() <= {
+    assert {"facts_stated": "integer", "updated_at": "datetime"}.items() <= {
         field["name"]: field["type"] for field in fields
     }.items()
     for line in (folder / "SHA256SUMS").read_text().splitlines():
@@ -80,7 +80,7 @@ def test_a_release_holds_every_published_record_in_each_format(catalogue, releas
     assert records["count"] == 2 and [r["slug"] for r in records["results"]] == published
     database = sqlite3.connect(folder / "rallying.sqlite3")
     assert database.execute("SELECT count(*) FROM sites").fetchone() == (2,)
-    assert database.execute("SELECT typeof(completeness) FROM sites").fetchone() == ("integer",)
+    assert database.execute("SELECT typeof(facts_stated) FROM sites").fetchone() == ("integer",)
     assert database.execute("SELECT count(*) FROM site_records").fetchone() == (2,)
     with zipfile.ZipFile(folder / "rallying-data.zip") as bundle:
         names = {name.split("/", 1)[1] for name in bundle.namelist()}

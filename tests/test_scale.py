@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     "/",
     "/sites/",
-    "/sites/?typology={typology}&ordering=-completeness",
+    "/sites/?typology={typology}&ordering=-facts_with_reference",
     "/sites/?q=bulk+site&page=2",
     "/sites/bulk-site-0007/",
     "/compare/?sites=bulk-site-0001&sites=bulk-site-0002&sites=bulk-site-0003",

@@ -67,7 +67,9 @@ def test_a_complete_submission_is_saved_with_every_fact_citing_the_practitioner(
     assert FieldStatement.objects.get(site=site, field="summary").source == source
     lead = site.participations.get(role__slug="lead")
     assert lead.organisation.name == "Northtown Community Trust"
-    assert site.completeness > 80
+    # The quality signal counts facts, and says whose: none of these rests on a passage.
+    assert site.fact_count == site.self_reported_fact_count > 15
+    assert site.referenced_fact_count == 0 and site.research_fact_count == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["sam@northtown.example.org"]
 
 

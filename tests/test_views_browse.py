@@ -95,12 +95,12 @@ def test_free_text_search_finds_names_and_summaries(client, small_catalogue):
     assert result_slugs(client.get("/sites/?q=wigan")) == ["wigan"]
 
 
-def test_sorting_by_completeness(client, small_catalogue):
-    Site.objects.filter(slug="plymouth").update(completeness=90)
-    Site.objects.filter(slug="wigan").update(completeness=50)
-    response = client.get("/sites/?ordering=-completeness")
+def test_sorting_by_facts_with_a_reference(client, small_catalogue):
+    Site.objects.filter(slug="plymouth").update(fact_count=90, referenced_fact_count=90)
+    Site.objects.filter(slug="wigan").update(fact_count=50, referenced_fact_count=50)
+    response = client.get("/sites/?ordering=-facts_with_reference")
     assert result_slugs(response) == ["plymouth", "wigan", "oldham"]
-    assert '<option value="-completeness" selected>' in response.content.decode()
+    assert '<option value="-facts_with_reference" selected>' in response.content.decode()
 
 
 def test_study_depth_filter(client, small_catalogue):
@@ -111,8 +111,8 @@ def test_study_depth_filter(client, small_catalogue):
     assert facet_count(response.content.decode(), "depth", "deep-dive") == 1
 
 
-def test_each_row_shows_kind_evidence_completeness_type_place_funding_and_lead(client):
-    site = SiteFactory(name="Oldham", locality="Oldham", completeness=64)
+def test_each_row_shows_kind_evidence_fact_counts_type_place_funding_and_lead(client):
+    site = SiteFactory(name="Oldham", locality="Oldham", fact_count=64, referenced_fact_count=64)
     TypologyCodingFactory(site=site, typology=TypologyFactory(name="Collaborative councils"))
     SiteFundingFactory(site=site, funding_type=FundingTypeFactory(name="Grant funding"))
     lead = OrganisationRoleFactory(slug="lead", name="Lead")
@@ -121,7 +121,7 @@ def test_each_row_shows_kind_evidence_completeness_type_place_funding_and_lead(c
     for text in (
         "Research site",
         "Research-coded",
-        "64% complete",
+        "64 facts stated · 64 with a reference · 64 research-coded",
         "Collaborative councils",
         "Grant funding",
         "Oldham Council",
@@ -160,7 +160,7 @@ def test_unknown_filter_value_is_a_400_naming_the_allowed_values(client, small_c
 
 def test_malformed_sort_and_completeness_are_explained(client, small_catalogue):
     assert client.get("/sites/?ordering=shoe-size").status_code == 400
-    assert client.get("/sites/?min_completeness=lots").status_code == 400
+    assert client.get("/sites/?min_facts_with_reference=lots").status_code == 400
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "1.5", "99", "9" * 5000])
@@ -205,8 +205,8 @@ def test_browse_query_count_is_bounded_with_several_filters(client, django_asser
     partner = PartnerType.objects.values_list("slug", flat=True)[0]
     query = (
         f"?driver={drivers[0]}&driver={drivers[1]}&typology={typology}&partner={partner}"
-        "&kind=research-site&kind=framework-example&q=bulk&ordering=-completeness"
-        "&evidence=research-coded&min_completeness=10"
+        "&kind=research-site&kind=framework-example&q=bulk&ordering=-facts_with_reference"
+        "&evidence=research-coded&min_facts_with_reference=0"
     )
     with django_assert_max_num_queries(40):
         response = client.get(f"/sites/{query}")

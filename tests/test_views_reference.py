@@ -229,7 +229,7 @@ def test_sources_page_anchors_each_source_with_its_date_in_one_format(client):
 def test_codebook_defines_every_field_and_every_reference_value(client):
     DriverFactory(name="Systemic working", description="Working across the whole system")
     html = client.get("/codebook/").content.decode()
-    assert "<code>study_depth</code>" in html and "<code>completeness</code>" in html
+    assert "<code>study_depth</code>" in html and "<code>facts_with_reference</code>" in html
     assert "Systemic working" in html and "Working across the whole system" in html
     assert 'id="codebook-driver"' in html
     assert "approachs" not in html.lower()

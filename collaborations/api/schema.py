@@ -126,7 +126,7 @@ def site_filter_parameter(name, filter_field, endpoints) -> OpenApiParameter:
             style="form",
             explode=False,
             description="Sort order: a field, '-' before it for descending; comma-separate "
-            "several (e.g. `-completeness,name`). Default: name.",
+            "several (e.g. `-facts_with_reference,name`). Default: name.",
         )
     if isinstance(filter_field, filters.ModelMultipleChoiceFilter):
         endpoint = endpoints[filter_field.queryset.model]
@@ -172,8 +172,8 @@ def site_filter_parameter(name, filter_field, endpoints) -> OpenApiParameter:
     if isinstance(filter_field, filters.NumberFilter):
         return OpenApiParameter(
             name,
-            {"type": "number", "minimum": 0, "maximum": 100},
-            description=f"{label}: sites whose completeness is at least this.",
+            {"type": "integer", "minimum": 0, "maximum": 100000},
+            description=f"{label}: sites with at least this many facts backed by a reference.",
         )
     return OpenApiParameter(
         name,

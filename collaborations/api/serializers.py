@@ -75,8 +75,23 @@ class SiteSerializer(serializers.Serializer):
     evidence = serializers.SerializerMethodField(
         help_text="Research-coded (facts from the source documents) or self-reported."
     )
-    completeness = serializers.IntegerField(
-        min_value=0, max_value=100, help_text="Percent of the key facts present."
+    facts_stated = serializers.IntegerField(
+        source="fact_count", min_value=0, help_text="Facts stated (statements not deprecated)."
+    )
+    facts_with_reference = serializers.IntegerField(
+        source="referenced_fact_count",
+        min_value=0,
+        help_text="Stated facts backed by at least one passage a reader can check.",
+    )
+    facts_research_coded = serializers.IntegerField(
+        source="research_fact_count",
+        min_value=0,
+        help_text="Stated facts coded from the documents or by a moderator.",
+    )
+    facts_self_reported = serializers.IntegerField(
+        source="self_reported_fact_count",
+        min_value=0,
+        help_text="Stated facts self-reported by the collaboration.",
     )
     summary = serializers.CharField()
     scope = serializers.CharField(help_text="Scope of collaborative working.")

@@ -30,7 +30,17 @@ OPTIONAL_FILES = {"passages.yaml", "findings.yaml"}
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Columns every loader sets itself, never read from a row.
-MANAGED = {"id", "site", "coded_by", "owner", "completeness", "search_document", "disputed_facts"}
+MANAGED = {
+    "id",
+    "site",
+    "coded_by",
+    "owner",
+    "fact_count",
+    "referenced_fact_count",
+    "self_reported_fact_count",
+    "search_document",
+    "disputed_facts",
+}
 
 
 def fixture_files() -> list[str]:

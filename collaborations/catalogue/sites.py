@@ -13,6 +13,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from collaborations import models as col
+from collaborations.derived import COUNT_FIELDS
 from collaborations.extensions import collected
 from collaborations.models import Rank, Reference, Site, Source
 
@@ -124,7 +125,7 @@ def upsert_site(values: dict, entry: Entry, lookup: Lookup, summary) -> Site:
     if values["status"] == Site.Status.PUBLISHED and site.published_at is None:
         values["published_at"] = timezone.now()
     if assign(site, values) or created:
-        validate(site, entry, exclude=["completeness", "search_document", "disputed_facts"])
+        validate(site, entry, exclude=[*COUNT_FIELDS, "search_document", "disputed_facts"])
         site.save()  # only on change: each save adds a history row
         summary.wrote(created)
         lookup.remember(site)

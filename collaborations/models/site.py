@@ -171,8 +171,18 @@ class Site(models.Model):
     )
     # Derived columns, refreshed by collaborations.derived.refresh_site_derived():
     # stored so browse and API can sort and search in one indexed query.
-    completeness = models.PositiveSmallIntegerField(
-        default=0, db_index=True, help_text="Percent of key facts present."
+    # The quality signal, the same for every kind of site: how many facts it states, how
+    # many of them rest on a reference (a passage a reader can check), and whose they are.
+    fact_count = models.PositiveIntegerField(
+        default=0, db_index=True, help_text="Facts stated: statements that are not deprecated."
+    )
+    referenced_fact_count = models.PositiveIntegerField(
+        default=0,
+        db_index=True,
+        help_text="Facts with a reference: stated facts backed by at least one passage.",
+    )
+    self_reported_fact_count = models.PositiveIntegerField(
+        default=0, help_text="Stated facts self-reported by the collaboration."
     )
     search_document = models.TextField(blank=True, editable=False)
     disputed_facts = models.JSONField(
@@ -199,7 +209,9 @@ class Site(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(completeness__lte=100), name="site_completeness_percent"
+                condition=Q(referenced_fact_count__lte=models.F("fact_count"))
+                & Q(self_reported_fact_count__lte=models.F("fact_count")),
+                name="site_fact_counts_consistent",
             ),
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True)
@@ -246,6 +258,12 @@ class Site(models.Model):
         meta = statement._meta
         key = (meta.app_label, meta.model_name, statement.pk)
         return self._references_by_statement.get(key, [])
+
+    @property
+    def research_fact_count(self) -> int:
+        """Stated facts coded from documents (stated in or inferred from them) or by a
+        moderator: every stated fact the collaboration did not report itself."""
+        return self.fact_count - self.self_reported_fact_count
 
     @property
     def evidence_label(self):

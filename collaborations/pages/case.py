@@ -134,7 +134,8 @@ def _candidates(typology_id, driver_ids) -> Q:
 
 def compare_choices(site: Site, limit: int = COMPARE_CHOICES) -> tuple[list, bool]:
     """Other published sites to offer in the case page's compare form, by name, and whether
-    there are more than `limit` (the most complete are offered; browse finds the rest)."""
-    others = Site.public.exclude(pk=site.pk).order_by("-completeness", "name")
+    there are more than `limit` (those with the most referenced facts are offered; browse
+    finds the rest)."""
+    others = Site.public.exclude(pk=site.pk).order_by("-referenced_fact_count", "name")
     choices = list(others.values_list("slug", "name")[: limit + 1])
     return sorted(choices[:limit], key=lambda choice: choice[1]), len(choices) > limit

@@ -25,13 +25,21 @@ FIELD_DEFINITIONS = {
     "initiative; blank where the sources do not say.",
     "start_year": "The year the collaboration began, where known.",
     "website": "The collaboration's own website, where it has one.",
-    "completeness": "The share of key facts present (summary, scope, place, lead "
-    "organisation, type, funding, drivers, partners, practices, accountability, "
-    "measurement), in per cent.",
+    "facts_stated": "How many facts the record states (statements that are not deprecated).",
+    "facts_with_reference": "How many of them rest on a reference: a passage of a document, "
+    "or a page or document a practitioner named, that a reader can check.",
+    "facts_research_coded": "How many were coded from the published documents or by a moderator.",
+    "facts_self_reported": "How many the collaboration reported itself.",
     "updated_at": "When the record last changed.",
     "published_at": "When the record was first published.",
 }
 PUBLIC_FIELDS = list(FIELD_DEFINITIONS)
+FACT_COUNT_LABELS = {
+    "facts_stated": "Facts stated",
+    "facts_with_reference": "Facts with a reference",
+    "facts_research_coded": "Research-coded facts",
+    "facts_self_reported": "Self-reported facts",
+}
 
 # Facts a site may have many of: (name in the API and CSV, what it is, reference table).
 FACT_DEFINITIONS = [
@@ -146,6 +154,18 @@ def _field_kind(model_field) -> str:
 def site_fields() -> list[FieldEntry]:
     entries = []
     for name in PUBLIC_FIELDS:
+        if name in FACT_COUNT_LABELS:  # counts, some computed from two columns
+            entries.append(
+                FieldEntry(
+                    name=name,
+                    label=FACT_COUNT_LABELS[name],
+                    kind="whole number",
+                    definition=FIELD_DEFINITIONS[name],
+                    choices=[],
+                    table_anchor="",
+                )
+            )
+            continue
         model_field = col.Site._meta.get_field(name)
         related = model_field.related_model
         entries.append(

@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, View
 
 from collaborations import search
-from collaborations.derived import missing_key_facts
 from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
@@ -128,7 +127,6 @@ class SiteDetailView(DetailView):
             leads=[p for p in site.participations.all() if p.role.slug == "lead"],
             participations_by_role=case.participations_by_role(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
-            missing_facts=missing_key_facts(site),
             related=related.related_sites(site),
             compare_choices=choices,
             more_to_compare=more_to_compare,
