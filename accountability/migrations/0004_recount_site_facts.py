@@ -7,14 +7,14 @@ from django.db import migrations
 
 
 def count_facts(apps, schema_editor):
-    counts = import_module("collaborations.migrations.0013_site_fact_counts")
+    counts = import_module("collaborations.migrations.0014_site_fact_counts")
     counts.count_facts(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("accountability", "0003_statements"),
-        ("collaborations", "0013_site_fact_counts"),
+        ("collaborations", "0014_site_fact_counts"),
     ]
 
     operations = [migrations.RunPython(count_facts, migrations.RunPython.noop)]

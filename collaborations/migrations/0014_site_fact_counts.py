@@ -43,7 +43,7 @@ def count_facts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collaborations", "0012_registers_and_identifiers"),
+        ("collaborations", "0013_source_slide_deck_slug"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
