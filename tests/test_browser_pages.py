@@ -356,6 +356,7 @@ PAGES = {
     "signup": "/accounts/signup/",
     "password-reset": "/accounts/password-reset/",
     "lost-link": "/submissions/lost-link/",
+    "study": "/study/",
 }
 
 

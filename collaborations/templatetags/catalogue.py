@@ -189,3 +189,10 @@ def _field_value(statement):
     if statement.field == "website" and statement.value:
         return format_html('<a href="{}" rel="external">{}</a>', statement.value, statement.value)
     return statement.value
+
+
+@register.simple_tag
+def result_gaps(typology, place, funding, leads) -> list[str]:
+    """The facts of a browse result's card that no source states, named on one line."""
+    shown = {"type": typology, "place": place, "funding": funding, "lead organisation": leads}
+    return [label for label, value in shown.items() if not value]
