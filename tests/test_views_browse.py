@@ -236,6 +236,18 @@ def test_browse_opens_with_research_sites_and_submissions_before_framework_examp
     assert by_name == ["Aardvark example", "Middle Partnership", "Zed Council"]
 
 
+def test_the_default_order_is_the_kinds_backwards_so_an_index_serves_it():
+    # pages.browse.research_first orders by -kind (index site_status_kind_name): that is
+    # research sites, submissions, examples only while the slugs sort this way.
+    assert sorted(Site.Kind.values, reverse=True) == [
+        Site.Kind.RESEARCH_SITE,
+        Site.Kind.PRACTITIONER_SUBMISSION,
+        Site.Kind.FRAMEWORK_EXAMPLE,
+    ]
+    index = next(i for i in Site._meta.indexes if i.name == "site_status_kind_name")
+    assert index.fields == ["status", "-kind", "name", "id"]
+
+
 def test_ticked_sites_are_kept_across_pages_and_filters(client):
     build_large_catalogue(60)
     chosen = list(Site.objects.order_by("slug").values_list("slug", "name")[:2])

@@ -206,6 +206,10 @@ class Site(models.Model):
             models.Index(fields=["status", "kind"], name="site_status_kind"),
             # The default order of every list, and the keys its cursors page by.
             models.Index(fields=["name", "slug"], name="site_name_slug"),
+            # Browse's default order (research sites first, see pages.browse.research_first)
+            # and its start-year orders.
+            models.Index(fields=["status", "-kind", "name", "id"], name="site_status_kind_name"),
+            models.Index(fields=["start_year", "name"], name="site_start_year_name"),
         ]
         constraints = [
             models.CheckConstraint(
