@@ -33,6 +33,12 @@ def reference_endpoints() -> dict:
     return reference_endpoints()
 
 
+def submission_facts():
+    from .submission import SUBMISSION_FACTS
+
+    return SUBMISSION_FACTS
+
+
 EXTENSION = Extension(
     fixture_file="accountability.yaml",
     reference_tables={
@@ -79,4 +85,5 @@ EXTENSION = Extension(
     codebook_related={acc.MeasurementApproach: ["exemplar"], acc.Challenge: ["family"]},
     reference_endpoints=reference_endpoints,
     finding_pages={"accountability": ("accountability:overview", "Accountability and measurement")},
+    submission_facts=submission_facts(),
 )

@@ -2,7 +2,8 @@
 
 An app above collaborations (accountability today) calls `extend()` from its
 AppConfig.ready() with what it adds: the reference tables and site facts of its fixture
-file (loaded by `load_catalogue`), codebook entries and reference endpoints of the API.
+file (loaded by `load_catalogue`), codebook entries, reference endpoints of the API, and
+the site facts a submission asks about (its own section of the task list).
 (Facets it adds to the one FilterSet with `collaborations.filters.add_filters()`.)
 Readers ask this module at call time, never at import time, so the order in which modules
 import does not matter.
@@ -28,6 +29,9 @@ class Extension:
     codebook_related: dict = field(default_factory=dict)
     # API reference endpoints: URL name -> viewset class.
     reference_endpoints: Callable[[], dict] | None = None
+    # Site facts practitioners are asked about in a submission: an instance of
+    # collaborations.submissions.contributed.ContributedFacts (its own task-list section).
+    submission_facts: object | None = None
     # Pages that show findings (a topic's `page`): page -> (URL name, the page's title).
     finding_pages: dict = field(default_factory=dict)
 

@@ -29,15 +29,17 @@ def _query_slugs() -> dict[str, list[str]]:
 
 def _body_slugs() -> dict[str, list[str]]:
     """Submission fields: property name to the slugs the form accepts."""
-    from accountability.models import AccountabilityLineType
     from collaborations.submissions.forms import SiteFactsForm
 
+    form = SiteFactsForm()  # with the fields the apps above this one contribute
     slugs = {
         name: _slugs(field.queryset)
-        for name, field in SiteFactsForm.base_fields.items()
+        for name, field in form.fields.items()
         if hasattr(field, "queryset")
     }
-    slugs["line_type"] = _slugs(AccountabilityLineType.objects.all())
+    # A line of accountability's type (a nested object of the submissions API).
+    if "accountability_lines" in slugs:
+        slugs["line_type"] = slugs["accountability_lines"]
     return slugs
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from collaborations.models import CatalogueChange, Site, SiteRevision
 from collaborations.pages.citation import Citation, revision_citation
-from collaborations.submissions.facts import FACT_KEYS, LABELS
+from collaborations.submissions.facts import fact_labels
 
 
 def revision_url(slug: str, number: int) -> str:
@@ -50,9 +50,10 @@ class RevisionFact:
 
 def revision_facts(revision: SiteRevision, changed_labels: set[str]) -> list[RevisionFact]:
     """The facts of the page at this revision, in page order."""
-    labels = [LABELS[key] for key in FACT_KEYS if key in revision.snapshot]
-    labels += [key for key in revision.snapshot if key not in LABELS]
-    by_label = {LABELS.get(key, key): values for key, values in revision.snapshot.items()}
+    known = fact_labels()
+    labels = [label for key, label in known.items() if key in revision.snapshot]
+    labels += [key for key in revision.snapshot if key not in known]
+    by_label = {known.get(key, key): values for key, values in revision.snapshot.items()}
     return [RevisionFact(label, by_label[label], label in changed_labels) for label in labels]
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
-from .facts import FACT_KEYS, LABELS, SINGLE_VALUED_KEYS
+from .facts import fact_labels, single_valued_keys
 
 
 @dataclass(frozen=True)
@@ -22,14 +22,15 @@ class FactChange:
 
     @property
     def is_single_valued(self) -> bool:
-        return self.key in SINGLE_VALUED_KEYS
+        return self.key in single_valued_keys()
 
 
 def snapshot_diff(before: dict, after: dict) -> list[FactChange]:
     """The facts whose values differ, in page order."""
-    keys = FACT_KEYS + sorted((set(before) | set(after)) - set(FACT_KEYS))
+    labels = fact_labels()
+    keys = list(labels) + sorted((set(before) | set(after)) - set(labels))
     return [
-        FactChange(key, LABELS.get(key, key), before.get(key, []), after.get(key, []))
+        FactChange(key, labels.get(key, key), before.get(key, []), after.get(key, []))
         for key in keys
         if before.get(key, []) != after.get(key, [])
     ]

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from accountability.models import AccountabilityLine, Indicator
 from collaborations.derived import refresh_site_derived
 from collaborations.models import (
     FieldStatement,
@@ -24,7 +23,8 @@ from collaborations.models import (
     Source,
 )
 
-from .facts import CODINGS, FACT_KEYS, FACT_SETS, SITE_COLUMNS, SiteFacts
+from .contributed import contribution_for
+from .facts import CODINGS, FACT_SETS, SITE_COLUMNS, FactSet, SiteFacts, fact_keys
 from .organisations import lead_role, organisation_for_lead, organisations_unused_delete
 
 # Site columns that hold a reference row: statements keep its slug.
@@ -66,7 +66,7 @@ def site_facts_write(
     preferred: bool = False,
     reason: str = "",
 ) -> None:
-    keys = FACT_KEYS if keys is None else keys
+    keys = fact_keys() if keys is None else keys
     stance = Stance(source, locator, preferred, reason)
     for column in SITE_COLUMNS:
         if column in keys:
@@ -74,20 +74,19 @@ def site_facts_write(
     site.full_clean()
     site.save()
     for key in keys:
+        contribution = contribution_for(key)
         if key in FACT_SETS:
-            _write_fact_set(site, key, getattr(facts, key), stance)
+            write_fact_set(site, FACT_SETS[key], getattr(facts, key), stance)
         elif key in CODINGS:
-            _write_coding(site, key, getattr(facts, key), stance)
+            write_coding(site, CODINGS[key], getattr(facts, key), stance)
+        elif contribution is not None:
+            contribution.write(site, key, getattr(facts, key), stance)
     if "lead_organisation_name" in keys:
         _write_lead(site, facts, stance)
-    if "accountability_lines" in keys:
-        _write_lines(site, facts, stance)
-    if "indicators" in keys:
-        _write_indicators(site, facts.indicators, stance)
     refresh_site_derived(site)
 
 
-def _save(row) -> None:
+def save_statement(row) -> None:
     row.full_clean()
     row.save()
 
@@ -115,7 +114,7 @@ def _write_field(site: Site, column: str, value, stance: Stance) -> None:
             statements.append(own)
         for name, field_value in values.items():
             setattr(own, name, field_value)
-        _save(own)
+        save_statement(own)
     setattr(site, column, _shown_value(column, statements))
 
 
@@ -138,8 +137,8 @@ def _demote(statements) -> None:
             statement.save(update_fields=["rank"])
 
 
-def _write_fact_set(site: Site, key: str, values: list, stance: Stance) -> None:
-    fact_set = FACT_SETS[key]
+def write_fact_set(site: Site, fact_set: FactSet, values: list, stance: Stance) -> None:
+    """This source's rows of a many-valued fact: one per value, others' rows kept."""
     wanted = {row.pk: row for row in values}
     rows = list(getattr(site, fact_set.related_name).all())
     own = {getattr(row, f"{fact_set.ref_field}_id"): row for row in rows if _is_own(row, stance)}
@@ -151,7 +150,7 @@ def _write_fact_set(site: Site, key: str, values: list, stance: Stance) -> None:
     for pk, value in wanted.items():
         if pk not in own:
             values = stance.statement(**{fact_set.ref_field: value}, **rank)
-            _save(fact_set.model(site=site, **values))
+            save_statement(fact_set.model(site=site, **values))
     if stance.preferred:
         others = [row for row in rows if not _is_own(row, stance)]
         if fact_set.model.competes:
@@ -175,10 +174,9 @@ def _is_own(row, stance: Stance) -> bool:
     return row.source_id == stance.source.pk
 
 
-def _write_coding(site: Site, key: str, value, stance: Stance) -> None:
+def write_coding(site: Site, coding: FactSet, value, stance: Stance) -> None:
     """This source's coding; it is the preferred one if the moderator prefers it or if no
     other is (a practitioner's own submission)."""
-    coding = CODINGS[key]
     rows = list(getattr(site, coding.related_name).all())
     own = [row for row in rows if _is_own(row, stance)]
     others = [row for row in rows if not _is_own(row, stance)]
@@ -194,7 +192,7 @@ def _write_coding(site: Site, key: str, value, stance: Stance) -> None:
         _demote(others)
     values = stance.statement(**{coding.ref_field: value})
     values["rank"] = Rank.PREFERRED if preferred else Rank.NORMAL
-    _save(coding.model(site=site, **values))
+    save_statement(coding.model(site=site, **values))
 
 
 def _write_lead(site: Site, facts: SiteFacts, stance: Stance) -> None:
@@ -217,27 +215,6 @@ def _write_lead(site: Site, facts: SiteFacts, stance: Stance) -> None:
         raise ValidationError(
             {"lead_organisation_type": "Say what kind of organisation leads the collaboration."}
         )
-    _save(SiteOrganisation(site=site, **stance.statement(organisation=organisation, role=role)))
-
-
-def _write_lines(site: Site, facts: SiteFacts, stance: Stance) -> None:
-    own = AccountabilityLine.objects.filter(site=site, source=stance.source)
-    current = {line.line_type_id: line.detail for line in own}
-    wanted = {line.line_type.pk: line for line in facts.accountability_lines}
-    for type_pk, detail in current.items():
-        if type_pk not in wanted or wanted[type_pk].detail != detail:
-            own.filter(line_type_id=type_pk).delete()
-    for type_pk, line in wanted.items():
-        if type_pk not in current or current[type_pk] != line.detail:
-            values = stance.statement(line_type=line.line_type, detail=line.detail)
-            _save(AccountabilityLine(site=site, **values))
-
-
-def _write_indicators(site: Site, names: list[str], stance: Stance) -> None:
-    existing = {i.name: i for i in Indicator.objects.filter(site=site, source=stance.source)}
-    for name, indicator in existing.items():
-        if name not in names:
-            indicator.delete()
-    for name in dict.fromkeys(names):
-        if name not in existing:
-            _save(Indicator(site=site, **stance.statement(name=name)))
+    save_statement(
+        SiteOrganisation(site=site, **stance.statement(organisation=organisation, role=role))
+    )

@@ -1,20 +1,12 @@
 """A site's facts as one value: what the submission form edits, services write and diffs compare.
 
 SiteFacts holds model instances (reference rows) and plain text. The same value describes a
-new submission, an edit, and the proposed state of a site in a change proposal.
+new submission, an edit, and the proposed state of a site in a change proposal. Facts that
+apps above this one add (contributed.py) live in `extra`, read like the others.
 """
 
 from dataclasses import dataclass, field, fields, replace
 
-from accountability.models import (
-    AccountabilityApproach,
-    AccountabilityLine,
-    AccountabilityLineType,
-    Indicator,
-    MeasurementApproach,
-    MeasurementCoding,
-    SiteAccountabilityApproach,
-)
 from collaborations.evidence import best_ranked
 from collaborations.models import (
     Driver,
@@ -37,14 +29,7 @@ from collaborations.models import (
     TypologyCoding,
 )
 
-
-@dataclass(frozen=True)
-class AccountabilityLineFact:
-    line_type: AccountabilityLineType
-    detail: str = ""
-
-    def __str__(self):
-        return f"{self.line_type.name}: {self.detail}" if self.detail else self.line_type.name
+from .contributed import contributed_labels, contribution_for, contributions
 
 
 @dataclass
@@ -62,19 +47,26 @@ class SiteFacts:
     summary: str = ""
     website: str = ""
     typology: Typology | None = None
-    measurement_approach: MeasurementApproach | None = None
     partner_types: list[PartnerType] = field(default_factory=list)
     funding_types: list[FundingType] = field(default_factory=list)
     drivers: list[Driver] = field(default_factory=list)
     justifications: list[Justification] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
     leadership_styles: list[LeadershipStyle] = field(default_factory=list)
-    accountability_approaches: list[AccountabilityApproach] = field(default_factory=list)
-    accountability_lines: list[AccountabilityLineFact] = field(default_factory=list)
-    indicators: list[str] = field(default_factory=list)
+    # Contributed facts: key -> value (an absent key is empty).
+    extra: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        if name != "extra":
+            contribution = contribution_for(name)
+            if contribution is not None:
+                return self.extra.get(name, contribution.empty(name))
+        raise AttributeError(name)
 
     def replaced(self, **changes) -> "SiteFacts":
-        return replace(self, **changes)
+        own = {f.name for f in fields(self)}
+        extra = {**self.extra, **{k: v for k, v in changes.items() if k not in own}}
+        return replace(self, extra=extra, **{k: v for k, v in changes.items() if k in own})
 
 
 # Single-valued facts stored as columns of Site.
@@ -113,20 +105,14 @@ FACT_SETS = {
     "leadership_styles": FactSet(
         SiteLeadershipStyle, "leadership_facts", "leadership_style", LeadershipStyle
     ),
-    "accountability_approaches": FactSet(
-        SiteAccountabilityApproach, "approach_facts", "approach", AccountabilityApproach
-    ),
 }
 
 # Codings: one current classification per site, several possible (sources may differ).
 CODINGS = {
     "typology": FactSet(TypologyCoding, "typology_codings", "typology", Typology),
-    "measurement_approach": FactSet(
-        MeasurementCoding, "measurement_codings", "approach", MeasurementApproach
-    ),
 }
 
-LABELS = {
+CORE_LABELS = {
     "name": "Name",
     "locality": "Town, city or area",
     "region": "Nation or region",
@@ -139,21 +125,31 @@ LABELS = {
     "summary": "Summary",
     "website": "Website",
     "typology": "Type of collaboration",
-    "measurement_approach": "Measurement approach",
     "partner_types": "Partners",
     "funding_types": "Funding",
     "drivers": "Drivers",
     "justifications": "Justifications",
     "practices": "Practices",
     "leadership_styles": "Leadership styles",
-    "accountability_approaches": "Accountability approaches",
-    "accountability_lines": "Lines of accountability",
-    "indicators": "Measures and indicators",
 }
+CORE_SINGLE_VALUED = {*SITE_COLUMNS, *CODINGS, "lead_organisation_name"}
 
-# Every key that a snapshot, a diff or a proposal may name, in page order.
-FACT_KEYS = list(LABELS)
-SINGLE_VALUED_KEYS = {*SITE_COLUMNS, *CODINGS, "lead_organisation_name"}
+
+def fact_labels() -> dict[str, str]:
+    """Every key that a snapshot, a diff or a proposal may name, in page order: this app's,
+    then those the apps above it contribute."""
+    return {**CORE_LABELS, **contributed_labels()}
+
+
+def fact_keys() -> list[str]:
+    return list(fact_labels())
+
+
+def single_valued_keys() -> set[str]:
+    keys = set(CORE_SINGLE_VALUED)
+    for contribution in contributions():
+        keys |= set(contribution.single_valued)
+    return keys
 
 
 def site_facts_of(site: Site) -> SiteFacts:
@@ -168,28 +164,23 @@ def site_facts_of(site: Site) -> SiteFacts:
         rows = getattr(site, coding.related_name).select_related(coding.ref_field)
         current = next((row for row in rows if row.is_preferred), None)
         values[key] = getattr(current, coding.ref_field) if current else None
+    extra = {}
+    for contribution in contributions():
+        extra.update(contribution.read(site))
     return SiteFacts(
         **values,
         lead_organisation_name=lead.organisation.name if lead else "",
         lead_organisation_type=lead.organisation.organisation_type if lead else None,
-        accountability_lines=accountability_lines_of(site),
-        indicators=[indicator.name for indicator in Indicator.objects.filter(site=site)],
+        extra=extra,
     )
-
-
-def accountability_lines_of(site: Site) -> list[AccountabilityLineFact]:
-    """One line per type; where a source gives several for one type, their details joined."""
-    details: dict[AccountabilityLineType, list[str]] = {}
-    for line in AccountabilityLine.objects.filter(site=site).select_related("line_type"):
-        details.setdefault(line.line_type, [])
-        if line.detail:
-            details[line.line_type].append(line.detail)
-    return [AccountabilityLineFact(kind, "\n\n".join(texts)) for kind, texts in details.items()]
 
 
 def display_values(facts: SiteFacts, key: str) -> list[str]:
     """A fact as a list of readable strings (empty list: not known)."""
     value = getattr(facts, key)
+    contribution = contribution_for(key)
+    if contribution is not None:
+        return contribution.display(key, value)
     if key == "permanence":
         value = Site.Permanence(value).label if value else ""
     if isinstance(value, list):
@@ -201,12 +192,8 @@ def display_values(facts: SiteFacts, key: str) -> list[str]:
 
 def facts_snapshot(facts: SiteFacts) -> dict[str, list[str]]:
     """The public facts as plain strings, for revisions and diffs (no private details)."""
-    return {key: display_values(facts, key) for key in FACT_KEYS}
+    return {key: display_values(facts, key) for key in fact_keys()}
 
 
 def changed_keys(before: SiteFacts, after: SiteFacts) -> list[str]:
-    return [key for key in FACT_KEYS if display_values(before, key) != display_values(after, key)]
-
-
-def fact_field_names() -> list[str]:
-    return [f.name for f in fields(SiteFacts)]
+    return [key for key in fact_keys() if display_values(before, key) != display_values(after, key)]

@@ -8,11 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accountability.models import (
-    AccountabilityApproach,
-    AccountabilityLineType,
-    MeasurementApproach,
-)
 from collaborations.models import (
     Driver,
     FundingType,
@@ -27,12 +22,9 @@ from collaborations.models import (
     Typology,
 )
 
-from .facts import AccountabilityLineFact, SiteFacts
+from .contributed import contributions
+from .facts import SiteFacts
 from .organisations import organisation_named
-
-MAX_INDICATORS = 30
-INDICATOR_MAX_LENGTH = 300
-LINE_DETAIL_PREFIX = "line_detail_"
 
 
 def choose_one(model, queryset=None, **kwargs):
@@ -119,36 +111,11 @@ class SiteFactsForm(forms.Form):
         label="Which practices do you use?",
     )
     leadership_styles = choose_many(LeadershipStyle, label="Leadership styles")
-    accountability_approaches = choose_many(
-        AccountabilityApproach, label="How do you show you are doing what you promised?"
-    )
-    measurement_approach = forms.ModelChoiceField(
-        queryset=MeasurementApproach.objects.all(),
-        to_field_name="slug",
-        required=False,
-        blank=True,
-        empty_label="Not sure, or none of these",
-        widget=forms.RadioSelect,
-        label="How do you measure success?",
-    )
-    accountability_lines = choose_many(AccountabilityLineType, label="Who do you answer to?")
-    indicators = text(
-        MAX_INDICATORS * (INDICATOR_MAX_LENGTH + 1),
-        rows=5,
-        label="Measures and indicators",
-        help_text=f"One per line, up to {MAX_INDICATORS}.",
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.line_types = list(AccountabilityLineType.objects.all())
-        for line_type in self.line_types:
-            self.fields[LINE_DETAIL_PREFIX + line_type.slug] = text(
-                2000, rows=2, label=f"How you report to {line_type.name.lower()}"
-            )
-
-    def line_detail_field(self, slug: str):
-        return self[LINE_DETAIL_PREFIX + slug]
+        for contribution in contributions():  # facts the apps above this one ask about
+            self.fields.update(contribution.form_fields())
 
     def clean_typology(self):
         return self.cleaned_data.get("typology") or self.typology_when_unsure()
@@ -163,19 +130,6 @@ class SiteFactsForm(forms.Form):
             raise ValidationError("Give the year it started, not a year in the future.")
         return year
 
-    def clean_indicators(self):
-        lines = [line.strip() for line in self.cleaned_data.get("indicators", "").splitlines()]
-        lines = list(dict.fromkeys(line for line in lines if line))
-        if len(lines) > MAX_INDICATORS:
-            raise ValidationError(f"List at most {MAX_INDICATORS} measures.", code="too_many")
-        for number, line in enumerate(lines, start=1):
-            if len(line) > INDICATOR_MAX_LENGTH:
-                raise ValidationError(
-                    f"Measure {number} is longer than {INDICATOR_MAX_LENGTH} characters.",
-                    code="max_length",
-                )
-        return lines
-
     def clean(self):
         cleaned = super().clean()
         name = cleaned.get("lead_organisation_name", "").strip()
@@ -189,15 +143,6 @@ class SiteFactsForm(forms.Form):
             )
         return cleaned
 
-    def accountability_line_facts(self) -> list[AccountabilityLineFact]:
-        ticked = {line_type.pk for line_type in self.cleaned_data.get("accountability_lines", [])}
-        facts = []
-        for line_type in self.line_types:
-            detail = self.cleaned_data.get(LINE_DETAIL_PREFIX + line_type.slug, "").strip()
-            if line_type.pk in ticked or detail:
-                facts.append(AccountabilityLineFact(line_type, detail))
-        return facts
-
     def site_facts(self) -> SiteFacts:
         """The validated facts (call after is_valid())."""
         data = self.cleaned_data
@@ -210,7 +155,6 @@ class SiteFactsForm(forms.Form):
                 "justifications",
                 "practices",
                 "leadership_styles",
-                "accountability_approaches",
             )
         }
         singles = {
@@ -230,15 +174,10 @@ class SiteFactsForm(forms.Form):
                 "website",
             )
         }
-        return SiteFacts(
-            **texts,
-            **singles,
-            **lists,
-            typology=data.get("typology"),
-            measurement_approach=data.get("measurement_approach"),
-            accountability_lines=self.accountability_line_facts(),
-            indicators=data.get("indicators") or [],
-        )
+        extra = {}
+        for contribution in contributions():
+            extra.update(contribution.form_values(data))
+        return SiteFacts(**texts, **singles, **lists, typology=data.get("typology"), extra=extra)
 
 
 def initial_from_facts(facts: SiteFacts) -> dict:
@@ -258,22 +197,19 @@ def initial_from_facts(facts: SiteFacts) -> dict:
             "permanence",
             "summary",
             "website",
-            "measurement_approach",
             "partner_types",
             "funding_types",
             "drivers",
             "justifications",
             "practices",
             "leadership_styles",
-            "accountability_approaches",
         )
     }
     typology = facts.typology
     initial["typology"] = typology if typology and typology.is_classification else None
-    initial["accountability_lines"] = [line.line_type for line in facts.accountability_lines]
-    for line in facts.accountability_lines:
-        initial[LINE_DETAIL_PREFIX + line.line_type.slug] = line.detail
-    initial["indicators"] = "\n".join(facts.indicators)
+    for contribution in contributions():
+        values = {key: getattr(facts, key) for key in contribution.labels}
+        initial.update(contribution.form_initial(values))
     return initial
 
 

@@ -16,7 +16,7 @@ from collaborations.models import ChangeProposal, ModerationDecision, Site, Sour
 from .diffs import snapshot_diff
 from .errors import StaleVersion
 from .fact_writing import site_facts_write
-from .facts import FACT_KEYS, SiteFacts, changed_keys, facts_snapshot, site_facts_of
+from .facts import SiteFacts, changed_keys, fact_keys, facts_snapshot, site_facts_of
 from .facts_json import facts_from_json, facts_to_json
 from .notifications import notify_proposer
 from .organisations import site_organisations_publish
@@ -74,7 +74,7 @@ def proposal_snapshots(proposal: ChangeProposal) -> tuple[dict, dict]:
 
 def requested_changes(proposal: ChangeProposal, after: dict) -> list:
     """What the proposer asked to change, from the facts they saw."""
-    keys = [key for key in FACT_KEYS if key in proposal.proposed]
+    keys = [key for key in fact_keys() if key in proposal.proposed]
     before = {key: proposal.base_snapshot.get(key, []) for key in keys}
     return snapshot_diff(before, {key: after.get(key, []) for key in keys})
 
@@ -135,7 +135,7 @@ def change_proposal_accept(
         site_revision_baseline(site=site)
         source = _proposal_source(proposal)
         facts = facts_from_json(proposal.proposed, base=site_facts_of(site))
-        keys = [key for key in FACT_KEYS if key in proposal.proposed]
+        keys = [key for key in fact_keys() if key in proposal.proposed]
         site_facts_write(
             site=site,
             facts=facts,

@@ -9,15 +9,10 @@ from rest_framework import serializers
 
 from collaborations.models import ModerationDecision, Site, Submission
 
-from .facts import FACT_KEYS, site_facts_of
+from .contributed import contributions
+from .facts import fact_keys, site_facts_of
 from .facts_json import facts_to_json
-from .forms import (
-    INDICATOR_MAX_LENGTH,
-    LINE_DETAIL_PREFIX,
-    MAX_INDICATORS,
-    SubmissionForm,
-    initial_from_facts,
-)
+from .forms import SubmissionForm, initial_from_facts
 from .services import Contact
 
 REFERENCE_LISTS = [
@@ -27,7 +22,6 @@ REFERENCE_LISTS = [
     "justifications",
     "practices",
     "leadership_styles",
-    "accountability_approaches",
 ]
 REFERENCE_SINGLES = ["region", "lead_organisation_type", "initiated_by", "typology"]
 
@@ -54,11 +48,6 @@ class WebsiteField(serializers.CharField):
 
 def text(**kwargs):
     return serializers.CharField(required=False, allow_blank=True, **kwargs)
-
-
-class SubmittedAccountabilityLineSerializer(serializers.Serializer):
-    line_type = serializers.SlugField(help_text="Slug of an accountability line type.")
-    detail = text(max_length=2000, help_text="How the collaboration reports along this line.")
 
 
 class SubmissionSerializer(serializers.Serializer):
@@ -102,20 +91,12 @@ class SubmissionSerializer(serializers.Serializer):
     summary = text(max_length=5000)
     website = WebsiteField(required=False, allow_blank=True)
     typology = slug_or_null("Typology slug; empty or null for 'not sure'.")
-    measurement_approach = slug_or_null("Measurement approach slug.")
     partner_types = slug_list("Partner type slugs.")
     funding_types = slug_list("Funding type slugs.")
     drivers = slug_list("Driver slugs.")
     justifications = slug_list("Justification slugs.")
     practices = slug_list("Practice slugs.")
     leadership_styles = slug_list("Leadership style slugs.")
-    accountability_approaches = slug_list("Accountability approach slugs.")
-    accountability_lines = SubmittedAccountabilityLineSerializer(many=True, required=False)
-    indicators = serializers.ListField(
-        child=serializers.CharField(max_length=INDICATOR_MAX_LENGTH),
-        max_length=MAX_INDICATORS,
-        required=False,
-    )
     contact_name = text(
         max_length=200, write_only=True, help_text="Private: never shown on a page or in the API."
     )
@@ -124,6 +105,13 @@ class SubmissionSerializer(serializers.Serializer):
         max_length=254,
         help_text="Private: where the review's outcome goes. Required, except in a PATCH.",
     )
+
+    def get_fields(self):
+        """The fields above, and those of the facts the apps above this one contribute."""
+        fields = super().get_fields()
+        for contribution in contributions():
+            fields.update(contribution.api_fields())
+        return fields
 
     def validate(self, attrs):
         data = self._base_form_data()
@@ -185,7 +173,7 @@ class SubmissionSerializer(serializers.Serializer):
 
 def _facts_json(site) -> dict:
     facts = site_facts_of(site)
-    payload = facts_to_json(facts, FACT_KEYS)
+    payload = facts_to_json(facts, fact_keys())
     payload.setdefault("lead_organisation_type", None)
     if facts.typology and not facts.typology.is_classification:
         payload["typology"] = None
@@ -194,16 +182,10 @@ def _facts_json(site) -> dict:
 
 def _overlay(data: MultiValueDict, attrs: dict) -> None:
     for key, value in attrs.items():
+        if any(c.api_form_data(data, key, value) for c in contributions()):
+            continue
         if key in REFERENCE_LISTS:
             data.setlist(key, list(value))
-        elif key == "accountability_lines":
-            for existing in [k for k in data if k.startswith(LINE_DETAIL_PREFIX)]:
-                del data[existing]
-            data.setlist(key, [line["line_type"] for line in value])
-            for line in value:
-                data[LINE_DETAIL_PREFIX + line["line_type"]] = line.get("detail", "")
-        elif key == "indicators":
-            data[key] = "\n".join(value)
         elif value is not None:
             data[key] = str(value)
         else:
@@ -213,12 +195,8 @@ def _overlay(data: MultiValueDict, attrs: dict) -> None:
 def _api_errors(form) -> dict:
     errors: dict[str, list[str]] = {}
     for field, messages in form.errors.items():
-        if field == "__all__":
-            key = "non_field_errors"
-        elif field.startswith(LINE_DETAIL_PREFIX):
-            key = "accountability_lines"
-        else:
-            key = field
+        owned = [c.api_error_key(field) for c in contributions()]
+        key = "non_field_errors" if field == "__all__" else next((k for k in owned if k), field)
         errors.setdefault(key, []).extend(messages)
     return errors
 

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from collaborations.models import ChangeProposal, Site, SiteRevision
+from collaborations.submissions.contributed import contributions
 from collaborations.submissions.diffs import changes_from_json
-from collaborations.submissions.forms import LINE_DETAIL_PREFIX
 from collaborations.submissions.permissions import is_moderator as user_is_moderator
 
 register = template.Library()
@@ -50,10 +50,10 @@ def fact_changes(changes_json):
     return changes_from_json(changes_json or [])
 
 
-@register.filter
-def line_detail(form, choice_value):
-    """The detail field that belongs to an accountability line type's checkbox."""
-    return form[LINE_DETAIL_PREFIX + str(choice_value)]
+@register.simple_tag
+def contributed_sections() -> list:
+    """The submission sections the apps above collaborations add (their fields' templates)."""
+    return contributions()
 
 
 @register.simple_tag

@@ -17,7 +17,7 @@ from ..access import (
     session_grant,
     session_submission_ids,
 )
-from ..facts import LABELS, facts_snapshot, site_facts_of
+from ..facts import fact_labels, facts_snapshot, site_facts_of
 from ..permissions import can_edit_submission, is_submitter
 from ..throttling import ACCESS_LINK
 from ..throttling import MESSAGE as RATE_LIMITED
@@ -25,7 +25,8 @@ from .mixins import SubmissionAccessMixin
 
 
 def labelled_snapshot(snapshot: dict) -> list[tuple[str, list[str]]]:
-    return [(LABELS.get(key, key), values) for key, values in snapshot.items()]
+    labels = fact_labels()
+    return [(labels.get(key, key), values) for key, values in snapshot.items()]
 
 
 class SubmissionDetailView(SubmissionAccessMixin, TemplateView):
