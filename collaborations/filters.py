@@ -197,6 +197,8 @@ class IdentifierFilter(django_filters.Filter):
     GSS code also finds the sites in its area (a county's, those in its districts)."""
 
     field_class = IdentifierField
+    # The OpenAPI schema's items (the registers' own forms are added from the database).
+    openapi_items = {"type": "string", "maxLength": 60}
 
     def filter(self, qs, value):
         if not value:
@@ -217,6 +219,7 @@ class CouncilFilter(django_filters.Filter):
     districts)."""
 
     field_class = CouncilField
+    openapi_items = {"type": "string", "pattern": "^[EWSN][0-9]{8}$"}
 
     def filter(self, qs, value):
         if not value:
@@ -334,14 +337,15 @@ class SiteFilterSet(django_filters.FilterSet):
     )
     council = CouncilFilter(
         label="Council area",
-        help_text="The ONS (GSS) code of a council in England or Wales, e.g. E08000004; a "
-        "county's code takes in its districts. Repeat for several.",
+        help_text="The ONS (GSS) code of a council in England or Wales, e.g. E08000004, as "
+        "listed by `/api/v1/councils/`; a county's code takes in its districts. Repeat for "
+        "several.",
     )
     identifier = IdentifierFilter(
         label="Organisation identifier",
-        help_text="An identifier from a public register, as <register>-<value>: GB-CHC-… "
-        "(charity), GB-SC-…, GB-NIC-…, GB-COH-… (company) or GSS-… (a council: its own sites "
-        "and those in its area). Repeat for several.",
+        help_text="An identifier from a public register listed by `/api/v1/registers/`, as "
+        "<register>-<value>: GB-CHC-… (charity), GB-SC-…, GB-NIC-…, GB-COH-… (company) or "
+        "GSS-… (a council: its own sites and those in its area). Repeat for several.",
     )
     kind = django_filters.MultipleChoiceFilter(choices=Site.Kind.choices, label="Kind")
     evidence = django_filters.ChoiceFilter(

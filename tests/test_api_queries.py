@@ -139,6 +139,8 @@ REFERENCE_ENDPOINTS = [
     "framework-themes",
     "organisation-types",
     "sources",
+    "councils",
+    "registers",
 ]
 
 

@@ -186,3 +186,15 @@ def test_load_catalogue_loads_the_registers_and_matches_the_research_councils():
     # No document gives a charity or company number: the catalogue invents none.
     assert set(OrganisationIdentifier.objects.values_list("register__code", flat=True)) == {"GSS"}
     assert Site.objects.get(slug="oldham-council").council.name == "Oldham"
+
+
+def test_councils_and_registers_are_listed_with_their_sites(client, identified):
+    cherwell = client.get("/api/v1/councils/e07000177/").json()
+    assert cherwell["upper_tier"] == {"code": "E10000025", "name": "Oxfordshire"}
+    assert cherwell["site_count"] == 1 and cherwell["sites_url"].endswith("?council=E07000177")
+    councils = client.get("/api/v1/councils/").json()
+    assert len(councils) == LocalAuthority.objects.count()
+    assert client.get("/api/v1/councils/E99999999/").status_code == 404
+    charity = client.get("/api/v1/registers/GB-CHC/").json()
+    assert charity["site_count"] == 1 and charity["is_org_id_list"]
+    assert [r["code"] for r in client.get("/api/v1/registers/").json()][0] == "GSS"

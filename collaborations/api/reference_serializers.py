@@ -12,9 +12,11 @@ from collaborations.models import Source
 
 from .fact_serializers import (
     CitationSerializer,
+    CouncilSummarySerializer,
     IdentifierSerializer,
     OptionalURLField,
     ReferenceSerializer,
+    RegisterSerializer,
 )
 
 
@@ -122,6 +124,35 @@ class OrganisationSerializer(serializers.Serializer):
         for participation in organisation.published_participations:
             by_role.setdefault(participation.role.slug, []).append(participation.site.slug)
         return by_role
+
+
+class CouncilSerializer(CouncilSummarySerializer):
+    register = serializers.CharField(source="register.code", help_text="GSS: the ONS's codes.")
+    url = OptionalURLField(
+        source="register_record", help_text="The ONS's record of the council's area."
+    )
+    lookup = serializers.CharField(help_text="The edition of the lookup it comes from.")
+    site_count = serializers.IntegerField(help_text="Published sites naming it as their council.")
+    sites_url = serializers.SerializerMethodField(
+        help_text="The sites in its area (a county's: those in its districts too)."
+    )
+
+    def get_sites_url(self, council) -> str:
+        query = urlencode({"council": council.code})
+        return self.context["request"].build_absolute_uri(f"{reverse('api:site-list')}?{query}")
+
+
+class RegisterDetailSerializer(RegisterSerializer):
+    record_url = serializers.CharField(
+        help_text="The address of one record, {value} standing for the identifier; "
+        "empty when the register has none."
+    )
+    pattern = serializers.CharField(help_text="A regular expression every value matches.")
+    example = serializers.CharField(help_text="One value, as the register writes it.")
+    description = serializers.CharField()
+    site_count = serializers.IntegerField(
+        help_text="Published sites naming an organisation with an identifier from it."
+    )
 
 
 class SourceSerializer(serializers.Serializer):

@@ -177,6 +177,43 @@ class SourceViewSet(ReferenceViewSet):
         return [row for row in rows if row.kind == col.Source.Kind.DOCUMENT or row.site_count]
 
 
+class CodeLookupMixin:
+    """Rows named by a register's code rather than a slug."""
+
+    lookup_field = "code"
+
+    def selected(self):
+        return self.related
+
+    def get_object(self):
+        code = self.kwargs["code"]
+        rows = self.with_counts(self.get_queryset().filter(code__iexact=code)[:1])
+        if not rows:
+            raise NotFound(f"No {self.model._meta.verbose_name} has the code {code!r}.")
+        return rows[0]
+
+
+class CouncilViewSet(CodeLookupMixin, ReferenceViewSet):
+    """The councils of England and Wales as the ONS's local authority lookup lists them, by
+    GSS code: the values of the sites' `council` filter."""
+
+    model = col.LocalAuthority
+    serializer_class = serializers.CouncilSerializer
+    lookup_value_regex = r"[A-Za-z][0-9]{8}"
+    sites_through = "sites"
+    related = ("upper_tier", "register")
+
+
+class RegisterViewSet(CodeLookupMixin, ReferenceViewSet):
+    """The public registers whose identifiers organisations carry: the forms the sites'
+    `identifier` filter takes."""
+
+    model = col.Register
+    serializer_class = serializers.RegisterDetailSerializer
+    lookup_value_regex = r"[A-Za-z]+(?:-[A-Za-z]+)*"
+    sites_through = "identifiers__organisation__participations__site"
+
+
 CURRENT_CODINGS = {"codings__rank": "preferred"}
 
 # URL prefix under /api/v1/ -> viewset.
@@ -230,6 +267,8 @@ REFERENCE_VIEWSETS = {
     ),
     "organisations": schema.reference_viewset(OrganisationViewSet),
     "sources": schema.reference_viewset(SourceViewSet),
+    "councils": schema.reference_viewset(CouncilViewSet),
+    "registers": schema.reference_viewset(RegisterViewSet),
 }
 
 

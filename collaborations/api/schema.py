@@ -128,6 +128,15 @@ def site_filter_parameter(name, filter_field, endpoints) -> OpenApiParameter:
             description="Sort order: a field, '-' before it for descending; comma-separate "
             "several (e.g. `-facts_with_reference,name`). Default: name.",
         )
+    items = getattr(filter_field, "openapi_items", None)
+    if items:
+        return OpenApiParameter(
+            name,
+            {"type": "array", "items": dict(items)},
+            style="form",
+            explode=True,
+            description=f"{label}. {filter_field.extra.get('help_text', '')}",
+        )
     if isinstance(filter_field, filters.ModelMultipleChoiceFilter):
         endpoint = endpoints[filter_field.queryset.model]
         match = SiteFilterSet.MATCH_PARAMS.get(name)
@@ -178,7 +187,8 @@ def site_filter_parameter(name, filter_field, endpoints) -> OpenApiParameter:
     return OpenApiParameter(
         name,
         str,
-        description="Search: every word must appear in the site's names, aliases, summary "
+        description=filter_field.extra.get("help_text")
+        or "Search: every word must appear in the site's names, aliases, summary "
         "or facts (case-insensitive).",
     )
 

@@ -6,6 +6,8 @@ slug-shaped string for valid and gets a 400 or a 404. This drf-spectacular hook,
 time the schema is generated, adds the current slugs as enums (one small query per table).
 """
 
+import re
+
 from django.db import DatabaseError
 from django_filters import filters
 
@@ -47,15 +49,31 @@ def _path_slugs() -> dict[str, list[str]]:
     """Reference endpoints: /api/v1/<prefix>/{slug}/ to the slugs of its table."""
     from .reference_views import REFERENCE_VIEWSETS
 
-    return {
-        f"/api/v1/{prefix}/{{slug}}/": _slugs(viewset.model.objects.all())
-        for prefix, viewset in REFERENCE_VIEWSETS.items()
-        if prefix not in {"organisations", "sources"}  # only their public rows answer
-    }
+    paths = {}
+    for prefix, viewset in REFERENCE_VIEWSETS.items():
+        if prefix in {"organisations", "sources"}:  # only their public rows answer
+            continue
+        key = viewset.lookup_field
+        rows = viewset.model.objects.order_by(key).values_list(key, flat=True)
+        paths[f"/api/v1/{prefix}/{{{key}}}/"] = list(rows)
+    return paths
+
+
+def _register_values() -> dict[str, dict]:
+    """Council codes as an enum; identifiers as the forms of the registers loaded."""
+    from collaborations.models import LocalAuthority, Register
+
+    registers = [r for r in Register.objects.all() if re.fullmatch(r"[A-Z]+(-[A-Z]+)*", r.code)]
+    forms = [f"{register.code}-(?:{register.pattern})" for register in registers]
+    values = {"council": {"enum": list(LocalAuthority.objects.values_list("code", flat=True))}}
+    if forms:
+        values["identifier"] = {"pattern": f"^(?:{'|'.join(forms)})$"}
+    return {name: schema for name, schema in values.items() if schema.get("enum", True)}
 
 
 def _enum_parameters(result) -> None:
     query, paths = _query_slugs(), _path_slugs()
+    registers = _register_values()
     for path, path_item in result.get("paths", {}).items():
         for operation in path_item.values():
             if not isinstance(operation, dict):
@@ -63,11 +81,13 @@ def _enum_parameters(result) -> None:
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
                 items = schema.get("items", {})
-                if parameter.get("in") == "path" and parameter.get("name") == "slug":
+                if parameter.get("in") == "path" and parameter.get("name") in ("slug", "code"):
                     if paths.get(path):
                         schema["enum"] = paths[path]
                 elif query.get(parameter.get("name")) and items.get("pattern") == SLUG_PATTERN:
                     items["enum"] = query[parameter["name"]]
+                elif parameter.get("in") == "query" and parameter.get("name") in registers:
+                    items.update(registers[parameter["name"]])
 
 
 def _enum_bodies(result) -> None:

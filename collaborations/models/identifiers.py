@@ -113,6 +113,10 @@ class LocalAuthority(models.Model):
     def identifier(self) -> str:
         return f"{self.register.code}-{self.code}"
 
+    @property
+    def register_record(self) -> str:
+        return self.register.record_address(self.code)
+
 
 class OrganisationIdentifier(models.Model):
     """One register's identifier for an organisation, and how the catalogue came by it."""
