@@ -139,8 +139,6 @@ REFERENCE_ENDPOINTS = [
     "framework-themes",
     "organisation-types",
     "sources",
-    "councils",
-    "registers",
 ]
 
 

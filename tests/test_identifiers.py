@@ -6,6 +6,7 @@ import csv
 import html
 import io
 
+import jsonschema
 import pytest
 import qlacref_authorities
 from django.core.management import call_command
@@ -15,6 +16,8 @@ from collaborations.models import LocalAuthority, OrganisationIdentifier, Regist
 from collaborations.registers import RegistersError, council_key, registers_load
 from tests import factories as f
 from tests import streaming
+from tests.test_api_queries import MAX_REFERENCE_QUERIES
+from tests.test_api_support import json_schema, openapi_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +201,25 @@ def test_councils_and_registers_are_listed_with_their_sites(client, identified):
     charity = client.get("/api/v1/registers/GB-CHC/").json()
     assert charity["site_count"] == 1 and charity["is_org_id_list"]
     assert [r["code"] for r in client.get("/api/v1/registers/").json()][0] == "GSS"
+
+
+@pytest.mark.parametrize(("endpoint", "row"), [("councils", "E07000177"), ("registers", "GB-CHC")])
+def test_councils_and_registers_match_the_schema_in_bounded_queries(
+    client, identified, endpoint, row, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(MAX_REFERENCE_QUERIES):
+        rows = client.get(f"/api/v1/{endpoint}/").json()
+    paths = openapi_schema()["paths"]
+    listed = paths[f"/api/v1/{endpoint}/"]["get"]["responses"]["200"]["content"]
+    component = listed["application/json"]["schema"]["items"]["$ref"].split("/")[-1]
+    for one in rows:
+        jsonschema.validate(one, json_schema(component))
+    assert f"/api/v1/{endpoint}/{{code}}/" in paths
+    jsonschema.validate(client.get(f"/api/v1/{endpoint}/{row}/").json(), json_schema(component))
+
+
+def test_sites_and_organisations_with_identifiers_match_the_schema(client, identified):
+    site = client.get("/api/v1/sites/banbury-alliance/").json()
+    jsonschema.validate(site, json_schema("Site"))
+    page = client.get("/api/v1/sites/?council=E10000025").json()
+    jsonschema.validate(page, json_schema("PaginatedSiteList"))
