@@ -5,6 +5,7 @@ the API and the CSV, and filters that explain a bad identifier."""
 import csv
 import html
 import io
+import re
 
 import jsonschema
 import pytest
@@ -223,3 +224,48 @@ def test_sites_and_organisations_with_identifiers_match_the_schema(client, ident
     jsonschema.validate(site, json_schema("Site"))
     page = client.get("/api/v1/sites/?council=E10000025").json()
     jsonschema.validate(page, json_schema("PaginatedSiteList"))
+
+
+def test_a_practitioner_picks_their_council_from_the_register(
+    client, registers, django_capture_on_commit_callbacks
+):
+    from tests.test_submissions_support import make_reference_data, submission_data
+
+    ref = make_reference_data()
+    page = client.get("/submit/").content.decode()
+    assert '<select name="council"' in page
+    assert '<option value="E07000177">Cherwell (Oxfordshire)</option>' in page
+    codes = re.findall(r'<option value="([EW][0-9]{8})"', page)
+    assert len(codes) == len(set(codes)) == LocalAuthority.objects.count()
+    data = submission_data(ref, council="E07000177", local_authority="")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/submit/", data).status_code == 302
+    site = Site.objects.get(name="Northtown Together")
+    assert site.local_authority == "Cherwell" and site.council.code == "E07000177"
+    # Editing the draft shows the council picked, not as text.
+    from collaborations.submissions.facts import site_facts_of
+    from collaborations.submissions.forms import initial_from_facts
+
+    initial = initial_from_facts(site_facts_of(site))
+    assert (initial["council"], initial["local_authority"]) == ("E07000177", "")
+
+
+def test_a_council_outside_the_register_is_named_and_both_at_once_is_an_error(
+    client, registers, django_capture_on_commit_callbacks
+):
+    from tests.test_submissions_support import make_reference_data, submission_data
+
+    ref = make_reference_data()
+    both = submission_data(ref, council="E07000177", local_authority="Glasgow City Council")
+    response = client.post("/submit/", both)
+    assert response.status_code == 400  # the form again, with the error by the field
+    assert "You chose Cherwell from the list and also named" in html.unescape(
+        response.content.decode()
+    )
+    unknown = submission_data(ref, council="E99999999")
+    assert "council" in client.post("/submit/", unknown).context["form"].errors
+    typed = submission_data(ref, local_authority="Glasgow City Council")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/submit/", typed).status_code == 302
+    site = Site.objects.get(name="Northtown Together")
+    assert site.local_authority == "Glasgow City Council" and site.council is None

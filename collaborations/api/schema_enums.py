@@ -37,7 +37,7 @@ def _body_slugs() -> dict[str, list[str]]:
     slugs = {
         name: _slugs(field.queryset)
         for name, field in form.fields.items()
-        if hasattr(field, "queryset")
+        if hasattr(field, "queryset") and getattr(field, "to_field_name", None) == "slug"
     }
     # A line of accountability's type (a nested object of the submissions API).
     if "accountability_lines" in slugs:

@@ -14,6 +14,7 @@ from collaborations.models import (
     InitiatorType,
     Justification,
     LeadershipStyle,
+    LocalAuthority,
     OrganisationType,
     PartnerType,
     Practice,
@@ -21,6 +22,7 @@ from collaborations.models import (
     Site,
     Typology,
 )
+from collaborations.registers import council_key, council_named
 
 from .contributed import contributions
 from .facts import SiteFacts
@@ -61,7 +63,22 @@ class SiteFactsForm(forms.Form):
     name = text(200, required=True, label="Name of the collaboration")
     locality = text(200, label="Town, city or area")
     region = choose_one(Region, empty_label="Choose a nation or region", label="Nation or region")
-    local_authority = text(200, label="Local authority")
+    council = forms.ModelChoiceField(
+        queryset=LocalAuthority.objects.select_related("upper_tier").order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label="Choose your council",
+        label="Local authority",
+        help_text="The council whose area the collaboration covers, from the Office for "
+        "National Statistics' list of councils in England and Wales (April 2021). A district "
+        "shows its county in brackets.",
+    )
+    local_authority = text(
+        200,
+        label="Not in the list? Name the local authority",
+        help_text="For example a council in Scotland or Northern Ireland, or one formed "
+        "since April 2021.",
+    )
     lead_organisation_name = text(
         200,
         label="Lead organisation",
@@ -130,8 +147,21 @@ class SiteFactsForm(forms.Form):
             raise ValidationError("Give the year it started, not a year in the future.")
         return year
 
+    def clean_council(self):
+        """A council from the register is stored under the register's name."""
+        council = self.cleaned_data.get("council")
+        typed = self.data.get(self.add_prefix("local_authority"), "").strip()
+        if council and typed and council_key(typed) != council_key(council.name):
+            raise ValidationError(
+                f"You chose {council.name} from the list and also named “{typed}”: keep one.",
+                code="both",
+            )
+        return council
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("council"):
+            cleaned["local_authority"] = cleaned["council"].name
         name = cleaned.get("lead_organisation_name", "").strip()
         if name and not cleaned.get("lead_organisation_type") and not organisation_named(name):
             self.add_error(
@@ -205,6 +235,9 @@ def initial_from_facts(facts: SiteFacts) -> dict:
             "leadership_styles",
         )
     }
+    council = council_named(facts.local_authority)
+    if council:  # shown as the register's entry, not as text
+        initial["council"], initial["local_authority"] = council.code, ""
     typology = facts.typology
     initial["typology"] = typology if typology and typology.is_classification else None
     for contribution in contributions():

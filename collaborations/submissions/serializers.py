@@ -120,6 +120,8 @@ class SubmissionSerializer(serializers.Serializer):
                 SubmissionForm.SUBMIT if self.instance is None else SubmissionForm.SAVE_DRAFT
             )
         _overlay(data, attrs)
+        if "local_authority" in attrs:  # the API names the local authority as text
+            data.pop("council", None)
         form = SubmissionForm(data=data)
         if not form.is_valid():
             raise serializers.ValidationError(_api_errors(form))
