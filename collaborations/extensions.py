@@ -34,6 +34,13 @@ class Extension:
     submission_facts: object | None = None
     # Pages that show findings (a topic's `page`): page -> (URL name, the page's title).
     finding_pages: dict = field(default_factory=dict)
+    # Reference data of the app's own that `load_catalogue` loads after the catalogue:
+    # (what it is called, load(fixture folder) -> a count), raising ExtensionLoadError.
+    catalogue_loader: tuple[str, Callable] | None = None
+
+
+class ExtensionLoadError(Exception):
+    """An app's own fixture could not be loaded; the message names the file and entry."""
 
 
 EXTENSIONS: list[Extension] = []

@@ -7,13 +7,15 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from collaborations.extensions import ExtensionLoadError
+
 from .models import Place
 
 FILE = "places.yaml"
 FIELDS = ("name", "country", "latitude", "longitude", "gazetteer_id")
 
 
-class PlacesError(Exception):
+class PlacesError(ExtensionLoadError):
     pass
 
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from collaborations.catalogue import CatalogueError, catalogue_load, default_fixture_path
+from collaborations.extensions import ExtensionLoadError, collected
 from collaborations.registers import RegistersError, registers_load
-from places.loading import PlacesError, load_places
 
 
 class Command(BaseCommand):
@@ -27,9 +27,11 @@ class Command(BaseCommand):
             registers = registers_load(path or default_fixture_path())
         except RegistersError as error:
             raise CommandError(f"Registers not loaded. {error}") from error
-        try:  # the gazetteer's places: reference data of their own, loaded after the catalogue
-            places = load_places(path or default_fixture_path())
-        except PlacesError as error:
-            raise CommandError(f"Places not loaded. {error}") from error
+        loaded = []
+        for name, load in filter(None, collected("catalogue_loader")):
+            try:  # the other apps' reference data (the map's places), after the catalogue
+                loaded.append(f"{name}: {load(path or default_fixture_path())}.")
+            except ExtensionLoadError as error:
+                raise CommandError(f"{name} not loaded. {error}") from error
         counts = ", ".join(f"{number} {name}" for name, number in registers.items())
-        self.stdout.write(f"{summary.line()} Places: {places}. Registers: {counts or 'none'}.")
+        self.stdout.write(" ".join([summary.line(), *loaded, f"Registers: {counts or 'none'}."]))
