@@ -269,3 +269,12 @@ def test_a_council_outside_the_register_is_named_and_both_at_once_is_an_error(
         assert client.post("/submit/", typed).status_code == 302
     site = Site.objects.get(name="Northtown Together")
     assert site.local_authority == "Glasgow City Council" and site.council is None
+
+
+def test_pages_show_identifiers_and_lead_to_the_sites_of_a_council_area(client, identified):
+    page = client.get("/organisations/banbury-trust/").content.decode()
+    assert "GB-CHC-1123456" in page and "Charity Commission for England and Wales" in page
+    assert 'href="/sites/?identifier=GB-CHC-1123456"' in page
+    f.FieldStatementFactory(site=identified, field="local_authority", value="")
+    case = client.get("/sites/banbury-alliance/").content.decode()
+    assert "Cherwell, in Oxfordshire" in case and 'href="/sites/?council=E07000177"' in case

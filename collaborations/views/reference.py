@@ -137,7 +137,7 @@ class OrganisationDetailView(DetailView):
 
     def get_object(self, queryset=None):
         organisations = Organisation.objects.select_related("organisation_type").prefetch_related(
-            "aliases"
+            "aliases", "identifiers__register"
         )
         return get_object_or_404(organisations.public(), slug=self.kwargs["slug"])
 
