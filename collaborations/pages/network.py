@@ -4,15 +4,16 @@ same links.
 
 Bounded at any catalogue size: the ORGANISATION_LIMIT organisations in the most
 published sites, at most LINK_LIMIT of their links, and one aggregate that says how much
-of the whole network that is. The organisation that studied the research sites is left
-out and said to be: it links every research site because it studied them, not because it
-works in them."""
+of the whole network that is (those read every link, so once per version of the
+catalogue). The organisation that studied the research sites is left out and said to be:
+it links every research site because it studied them, not because it works in them."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 
 from collaborations.models import Site, SiteOrganisation
+from collaborations.versions import cached_aggregate, catalogue_version
 
 ORGANISATION_LIMIT = 15
 LINK_LIMIT = 80
@@ -76,7 +77,9 @@ def _layout(organisations: list[Node], sites: list[Node]) -> None:
         site.y = TOP + ROW * row + ROW / 2
 
 
-def site_network() -> Network:
+def _whole_network() -> dict:
+    """What reads every published link: the organisations in the most sites, and how
+    much of the network there is (cached under the catalogue's version)."""
     participations = _participations()
     top = list(
         participations.order_by()
@@ -85,8 +88,20 @@ def site_network() -> Network:
         .order_by("-n", "organisation__name")
         .values_list("organisation", flat=True)[:ORGANISATION_LIMIT]
     )
+    totals = participations.aggregate(
+        organisations=Count("organisation", distinct=True), links=Count("pk")
+    )
+    left_out = SiteOrganisation.objects.filter(
+        site__in=Site.public.values("pk"), role__slug__in=LEFT_OUT_ROLES
+    ).count()
+    return {"top": top, **totals, "left_out": left_out}
+
+
+def site_network() -> Network:
+    whole = cached_aggregate("network", catalogue_version(), _whole_network)
     rows = (
-        participations.filter(organisation__in=top)
+        _participations()
+        .filter(organisation__in=whole["top"])
         .select_related("organisation", "site", "role")
         .order_by("organisation__name", "site__name")[:LINK_LIMIT]
     )
@@ -102,17 +117,11 @@ def site_network() -> Network:
         links.append(link)
     ordered = sorted(organisations.values(), key=lambda o: (-len(o.links), o.name))
     _layout(ordered, list(sites.values()))
-    totals = participations.aggregate(
-        organisations=Count("organisation", distinct=True), links=Count("pk")
-    )
-    left_out = SiteOrganisation.objects.filter(
-        site__in=Site.public.values("pk"), role__slug__in=LEFT_OUT_ROLES
-    ).count()
     return Network(
         organisations=ordered,
         sites=sorted(sites.values(), key=lambda s: s.y),
         links=links,
-        all_organisations=totals["organisations"],
-        all_links=totals["links"],
-        left_out_links=left_out,
+        all_organisations=whole["organisations"],
+        all_links=whole["links"],
+        left_out_links=whole["left_out"],
     )
