@@ -6,6 +6,7 @@ from django.views.generic import View
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
 from collaborations.pages import browse
+from collaborations.versions import cached_aggregate, catalogue_version
 
 from .outline import FRAME, outline_paths
 from .site_map import site_map
@@ -29,5 +30,9 @@ class SiteMapView(View):
                 if name in filterset.filters
             ]
             return render(request, self.template_name, context, status=400)
-        context["map"] = site_map(filterset.qs, request.GET)
+        # The counts read every matching site: kept per version of the catalogue and filters.
+        query = sorted((name, tuple(values)) for name, values in request.GET.lists())
+        context["map"] = cached_aggregate(
+            "site-map", catalogue_version(), lambda: site_map(filterset.qs, request.GET), query
+        )
         return render(request, self.template_name, context)
