@@ -23,6 +23,7 @@ from .documents import site_bodies
 from .renderers import SiteCSVRenderer, csv_cell
 
 BATCH = 200
+FIRST_BATCH = 20
 
 
 class DownloadsBusy(APIException):
@@ -62,10 +63,13 @@ class SlotStream:
 
 
 def site_ids(queryset) -> Iterator[list[int]]:
-    """The ids of the sites, in the queryset's order, a batch at a time."""
+    """The ids of the sites, in the queryset's order, a batch at a time: a small batch
+    first, so that the first sites leave at once even when their JSON must be built."""
     ids = queryset.values_list("pk", flat=True).iterator(chunk_size=2000)
-    while batch := list(islice(ids, BATCH)):
+    size = FIRST_BATCH
+    while batch := list(islice(ids, size)):
         yield batch
+        size = BATCH
 
 
 def json_stream(queryset, count: int, origin: str) -> Iterator[bytes]:
@@ -85,6 +89,7 @@ def csv_stream(queryset, origin: str) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(SITE_HEADERS)
+    yield _take(buffer)
     for batch in site_ids(queryset):
         for body in site_bodies(batch, origin):
             site = json.loads(body)
