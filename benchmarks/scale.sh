@@ -125,10 +125,11 @@ for N in "${SIZES[@]}"; do
     printf '#\tload average at start\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '#\tbuild_large_catalogue s\t%s\n' "$BUILD"
     printf '#\tbuild_site_documents s\t%s\n' "$DOCS"
-    printf 'url\tfirst_ms\tmedian_ms\tfirst_byte_ms\tbytes\tqueries\tstatuses\tworker_rss_mb\n'
+    printf 'url\tfirst_ms\tmedian_ms\tfirst_byte_ms\tbytes\tqueries\tstatuses\tworker_rss_mb\tcpu_ms\n'
   } >"$TSV"
-  declare -A QUERIES=()
-  while IFS=$'\t' read -r url n; do QUERIES[$url]=$n; done < <($BIN/python -m benchmarks.queries "${URLS[@]}")
+  declare -A QUERIES=() CPU=()
+  while IFS=$'\t' read -r url n cpu; do QUERIES[$url]=$n; CPU[$url]=$cpu; done \
+    < <($BIN/python -m benchmarks.queries "${URLS[@]}")
   for url in "${URLS[@]}"; do
     # Downloads: the first byte is what counts here (a whole one is measured below).
     max=60; case $url in *export*) max=3;; esac
@@ -142,8 +143,8 @@ for N in "${SIZES[@]}"; do
     fb=$(printf '%s\n' "${starts[@]}" | median)
     status=$(tr ' ' '\n' <<<"$codes" | grep . | sort | uniq -c | awk 'NF {printf "%s×%s ", $1, $2}')
     case $url in *export*) size="cut";; esac
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$url" "$(ms "$first")" "$(ms "$med")" "$(ms "$fb")" \
-      "$size" "${QUERIES[$url]:-?}" "${status% }" "$(worker_rss_mb)" >>"$TSV"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$url" "$(ms "$first")" "$(ms "$med")" "$(ms "$fb")" \
+      "$size" "${QUERIES[$url]:-?}" "${status% }" "$(worker_rss_mb)" "${CPU[$url]:-?}" >>"$TSV"
   done
 
   # One whole download of each format, the largest worker's memory sampled while it streams.
@@ -156,7 +157,7 @@ for N in "${SIZES[@]}"; do
       rss=$(worker_rss_mb); [ "$rss" -gt "$peak" ] && peak=$rss; sleep 0.5
     done
     read -r code fb total bytes <"$RALLYING_DATA_DIR/whole"
-    printf 'whole export.%s\t%s\t%s\t%s\t%s\t-\t1×%s\t%s\n' "$format" "$(ms "$total")" "$(ms "$total")" \
+    printf 'whole export.%s\t%s\t%s\t%s\t%s\t-\t1×%s\t%s\t-\n' "$format" "$(ms "$total")" "$(ms "$total")" \
       "$(ms "$fb")" "$bytes" "$code" "$peak" >>"$TSV"
   done
 

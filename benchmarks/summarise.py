@@ -29,8 +29,8 @@ def read(path: Path) -> dict:
         elif cells[0] == "worker rss at end":
             run["meta"]["worker rss at end"] = cells[1]
         else:
-            keys = ("first", "median", "first_byte", "bytes", "queries", "statuses", "rss")
-            run["rows"][cells[0]] = dict(zip(keys, cells[1:], strict=True))
+            keys = ("first", "median", "first_byte", "bytes", "queries", "statuses", "rss", "cpu")
+            run["rows"][cells[0]] = dict(zip(keys, cells[1:], strict=False))
             run["order"].append(cells[0])
     return run
 
@@ -54,8 +54,8 @@ def main(folder: str = "benchmarks/out") -> None:
     sizes = [f"{int(run['meta']['size']):,}" for run in runs]
     print("Runs: " + "; ".join(_describe(run) for run in runs) + ".\n")
     head = " | ".join(f"{size} sites" for size in sizes)
-    print(f"| URL | {head} | ratio | size | queries | statuses | worker MB |")
-    print("| --- |" + " ---: |" * len(runs) + " ---: | --- | --- | --- | --- |")
+    print(f"| URL | {head} | ratio | size | queries | CPU ms | statuses | worker MB |")
+    print("| --- |" + " ---: |" * len(runs) + " ---: | --- | --- | --- | --- | --- |")
     failures = []
     largest = runs[-1]
     for url in runs[0]["order"]:
@@ -71,10 +71,11 @@ def main(folder: str = "benchmarks/out") -> None:
         queries = " / ".join(cell["queries"] for cell in cells if cell)
         statuses = " / ".join(cell["statuses"] for cell in cells if cell)
         rss = " / ".join(cell["rss"] for cell in cells if cell)
+        cpu = " / ".join(cell.get("cpu", "–") for cell in cells if cell)
         label = f"`{url}`" + (" (first byte)" if download else "")
         ratio_text = "–" if ratio is None else f"{ratio:.2f}"
         print(
-            f"| {label} | {medians} | {ratio_text} | {sizes_text} | {queries} | {statuses} "
+            f"| {label} | {medians} | {ratio_text} | {sizes_text} | {queries} | {cpu} | {statuses} "
             f"| {rss} |"
         )
         last = values[-1]

@@ -99,3 +99,16 @@ def test_pages_and_the_api_are_compressed_for_clients_that_accept_gzip(client):
     for url in ("/sites/", "/api/v1/sites/?page_size=30"):
         response = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert response["Content-Encoding"] == "gzip", url
+
+
+def test_every_fact_history_table_is_indexed_by_site_then_date():
+    """When a site's facts last changed is one index probe per table (the API's stored
+    JSON is checked against it for every site of a page or a download)."""
+    from collaborations.models.fact_history import fact_history_models
+
+    with connection.cursor() as cursor:
+        for model in fact_history_models():
+            table = model._meta.db_table
+            constraints = connection.introspection.get_constraints(cursor, table)
+            indexed = [c["columns"] for c in constraints.values() if c["index"]]
+            assert ["site_id", "history_date"] in indexed, table

@@ -2,7 +2,8 @@
 type, organisations, framework themes, funding, partners and drivers, each with the reasons.
 
 Bounded at any catalogue size: one grouped query per kind of fact, each returning at most
-CANDIDATES sites, then one query loading the few sites shown."""
+CANDIDATES sites, then one query loading the few sites shown. Those grouped queries read
+every site sharing a value, so the case page keeps their answer per version of the catalogue."""
 
 from dataclasses import dataclass, field
 

@@ -127,7 +127,10 @@ class SiteDetailView(DetailView):
             leads=[p for p in site.participations.all() if p.role.slug == "lead"],
             participations_by_role=case.participations_by_role(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
-            related=related.related_sites(site),
+            # Sites sharing a value are counted over the whole catalogue: kept per version.
+            related=cached_aggregate(
+                "related-sites", catalogue_version(), lambda: related.related_sites(site), site.pk
+            ),
             compare_choices=choices,
             more_to_compare=more_to_compare,
             api_url=f"/api/v1/sites/{site.slug}/",
