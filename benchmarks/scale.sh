@@ -11,7 +11,8 @@
 # `python -m benchmarks.summarise` turns them into the table of RESULTS.md (ratios 100k/1k).
 #
 # Usage: benchmarks/scale.sh [N ...]   PREBUILD_DOCUMENTS=0 skips building every site's API
-# JSON beforehand (the first downloads then build it). REUSE_DB=1 keeps an existing
+# JSON beforehand (the first downloads then build it); WHOLE_MAX=S cuts the whole downloads
+# after S seconds (default 900). REUSE_DB=1 keeps an existing
 # rallying_bench_N database (no rebuild). Needs PostgreSQL (BENCH_PG, default
 # postgres://postgres@127.0.0.1:5432), wrk, curl, bc; makes benchmarks/.venv-datasette.
 set -euo pipefail
@@ -150,7 +151,7 @@ for N in "${SIZES[@]}"; do
   # One whole download of each format, the largest worker's memory sampled while it streams.
   for format in csv json; do
     sleep 1
-    curl -s -o /dev/null -m 900 -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}\n' \
+    curl -s -o /dev/null -m "${WHOLE_MAX:-900}" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}\n' \
       "http://127.0.0.1:$PORT/api/v1/sites/export.$format" >"$RALLYING_DATA_DIR/whole" &
     pid=$!; peak=0
     while kill -0 $pid 2>/dev/null; do

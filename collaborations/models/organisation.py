@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from .base import ReferenceQuerySet
@@ -35,6 +36,10 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # The organisations API's pages (public ones by name), read from the index.
+            models.Index(fields=["name", "id"], condition=Q(is_public=True), name="org_public_name")
+        ]
 
     def __str__(self):
         return self.name

@@ -210,6 +210,12 @@ class Site(models.Model):
             # and its start-year orders.
             models.Index(fields=["status", "-kind", "name", "id"], name="site_status_kind_name"),
             models.Index(fields=["start_year", "name"], name="site_start_year_name"),
+            # A case page's "compare with": the most complete published sites first.
+            models.Index(
+                fields=["-completeness", "name"],
+                condition=Q(status="published"),
+                name="site_completeness_name",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -37,6 +37,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("collaborations", "0012_registers_and_identifiers")]
+    dependencies = [("collaborations", "0015_browse_order_indexes")]
 
     operations = [migrations.RunPython(create, drop)]
