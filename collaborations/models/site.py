@@ -210,11 +210,11 @@ class Site(models.Model):
             # and its start-year orders.
             models.Index(fields=["status", "-kind", "name", "id"], name="site_status_kind_name"),
             models.Index(fields=["start_year", "name"], name="site_start_year_name"),
-            # A case page's "compare with": the most complete published sites first.
+            # A case page's "compare with": the published sites with most cited facts first.
             models.Index(
-                fields=["-completeness", "name"],
+                fields=["-referenced_fact_count", "name"],
                 condition=Q(status="published"),
-                name="site_completeness_name",
+                name="site_compare_order",
             ),
         ]
         constraints = [
