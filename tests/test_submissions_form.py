@@ -26,7 +26,7 @@ def ref():
 
 
 def test_the_form_offers_reference_rows_with_their_definitions(client, ref):
-    html = client.get("/submit/").content.decode()
+    html = client.get("/submit/all/").content.decode()
     typology = ref.typologies[0]
     assert typology.name in html
     assert typology.description in html
@@ -39,7 +39,7 @@ def test_the_form_offers_reference_rows_with_their_definitions(client, ref):
 
 def test_a_new_reference_row_appears_without_a_deploy(client, ref):
     f.DriverFactory(slug="new-driver", name="A driver added in the admin")
-    assert "A driver added in the admin" in client.get("/submit/").content.decode()
+    assert "A driver added in the admin" in client.get("/submit/all/").content.decode()
 
 
 def test_a_complete_submission_is_saved_with_every_fact_citing_the_practitioner(
@@ -196,7 +196,7 @@ def test_a_server_error_keeps_everything_typed(client, ref, monkeypatch):
 
 def test_the_form_posts_without_javascript(client, ref):
     # A plain HTML form post: no script runs, buttons carry the action.
-    html = client.get("/submit/").content.decode()
+    html = client.get("/submit/all/").content.decode()
     assert '<form method="post"' in html
     assert 'name="action" value="submit"' in html
     assert "<script" not in html

@@ -35,6 +35,17 @@ class Submission(models.Model):
         default=1, help_text="Raised on every write; stale forms are refused."
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    section_status = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Task-list section slug -> in-progress or completed (absent: not started).",
+    )
+    references = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The practitioner's references: url or title, passage, and the facts each "
+        "supports (fact keys); written as passages the statements cite.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -224,6 +235,11 @@ class ModerationDecision(models.Model):
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     message = models.TextField(max_length=TEXT_LIMIT, blank=True)
+    section = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The task-list section a request for changes concerns (empty: the whole).",
+    )
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -345,3 +345,73 @@ class ChangeProposalForm(HoneypotMixin, SiteFactsForm):
         if base is None or not base.is_classification:
             return base  # unchanged: the site had no type, or "not classified"
         return not_classified_typology()
+
+
+class SectionForm(SiteFactsForm):
+    """One section of the task list: its fields only, and whether it is finished.
+
+    The fields a section needs are marked required on its page; they are checked when the
+    practitioner says the section is completed ("come back later" saves what is there)."""
+
+    YES, LATER = "yes", "later"
+
+    contact_name = SubmissionForm.base_fields["contact_name"]
+    contact_email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label="Your email address",
+        help_text="Private. We send your private link and the review's outcome here.",
+    )
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    completed = forms.ChoiceField(
+        choices=[(YES, "Yes, I have completed this section"), (LATER, "No, I'll come back later")],
+        widget=forms.RadioSelect,
+        label="Have you completed this section?",
+        error_messages={"required": "Say whether you have completed this section."},
+    )
+
+    def __init__(self, *args, section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        keep = {*section.fields, "version", "completed"}
+        for name in [name for name in self.fields if name not in keep]:
+            del self.fields[name]
+        self.required_names = set(section.required)
+
+    @property
+    def is_completed(self) -> bool:
+        return self.cleaned_data.get("completed") == self.YES
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("completed") != self.YES:
+            return cleaned
+        for name in self.section.required:
+            if not cleaned.get(name) and name not in self.errors:
+                label = self.fields[name].label
+                self.add_error(name, ValidationError(f"Enter {label.lower()}.", code="required"))
+        if "locality" in self.fields and not (cleaned.get("locality") or cleaned.get("region")):
+            self.add_error(
+                "locality",
+                ValidationError(
+                    "Give the town, city or area, or choose a nation or region.", code="required"
+                ),
+            )
+        return cleaned
+
+    def section_values(self) -> dict:
+        """Fact key -> value for the keys this section writes."""
+        facts = self.site_facts()
+        return {key: getattr(facts, key) for key in self.section.keys}
+
+
+class StartForm(HoneypotMixin, forms.Form):
+    """The first page: what a draft needs to be saved and found again."""
+
+    name = text(200, required=True, label="Name of the collaboration")
+    contact_name = text(200, required=True, label="Your name", help_text="Private.")
+    contact_email = forms.EmailField(
+        max_length=254,
+        label="Your email address",
+        help_text="Private. We email you a link to come back to your draft, and the outcome.",
+    )

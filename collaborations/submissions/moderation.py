@@ -84,7 +84,12 @@ def _require(message: str, what: str) -> str:
 
 
 def submission_request_changes(
-    *, submission_id: int, moderator: AbstractBaseUser, message: str, expected_version: int
+    *,
+    submission_id: int,
+    moderator: AbstractBaseUser,
+    message: str,
+    expected_version: int,
+    section: str = "",
 ) -> ModerationDecision:
     _check_moderator(moderator)
     message = _require(message, "what should change")
@@ -97,6 +102,9 @@ def submission_request_changes(
             status=Status.CHANGES_REQUESTED,
             message=message,
         )
+        if section:
+            decision.section = section[:40]
+            decision.save(update_fields=["section"])
         notify_submitter(kind="changes_requested", submission=submission, message=message)
     return decision
 

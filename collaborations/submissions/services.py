@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from collaborations.derived import refresh_site_derived
 from collaborations.models import Site, Source, Submission
 
 from .errors import NotEditable, StaleVersion
@@ -136,6 +137,7 @@ def submission_update(
         site_facts_write(
             site=site, facts=facts, source=submission.source, locator=SUBMISSION_LOCATOR
         )
+        submission_references_write(submission=submission)
         site_revision_record(
             site=site,
             author=author,
@@ -144,4 +146,150 @@ def submission_update(
         )
         if newly_submitted:
             notify_submitter(kind="submission_received", submission=submission)
+    return submission
+
+
+def _locked_editable(submission_id: int, expected_version: int | None) -> Submission:
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("site", "source")
+        .get(pk=submission_id)
+    )
+    site = submission.site
+    if expected_version is not None and expected_version != submission.version:
+        raise StaleVersion(
+            "This submission changed after you opened the page (a moderator acted on it, or "
+            "it was edited in another window). Nothing was saved; your text is below. "
+            f"It is now “{site.get_status_display()}”."
+        )
+    if not submission.is_editable:
+        raise NotEditable(
+            f"This submission is {site.get_status_display().lower()} and can no longer be "
+            "edited. To change a published entry, propose a change from its page."
+        )
+    return submission
+
+
+def submission_section_save(
+    *,
+    submission_id: int,
+    section,
+    values: dict,
+    contact: Contact | None,
+    completed: bool,
+    expected_version: int | None,
+    author: AbstractBaseUser | None,
+) -> Submission:
+    """Save one section of the task list (its facts, or the contact details) and its status."""
+    from .facts import site_facts_of
+
+    with transaction.atomic():
+        submission = _locked_editable(submission_id, expected_version)
+        site = submission.site
+        if section.keys:
+            facts = site_facts_of(site).replaced(**values)
+            _source_refresh(submission.source, facts)
+            site_facts_write(
+                site=site,
+                facts=facts,
+                source=submission.source,
+                locator=SUBMISSION_LOCATOR,
+                keys=section.keys,
+            )
+            submission_references_write(submission=submission)
+        if contact is not None:
+            submission.contact_name, submission.contact_email = contact.name, contact.email
+        submission.section_status = {
+            **submission.section_status,
+            section.slug: "completed" if completed else "in-progress",
+        }
+        submission.version += 1
+        submission.full_clean()
+        submission.save()
+        site_revision_record(
+            site=site,
+            author=author,
+            note=f"Edited by the submitter: {section.title}"[:300],
+            evidence=submission.source,
+        )
+    return submission
+
+
+def missing_to_submit(submission: Submission) -> list[tuple[str, str]]:
+    """(section slug, what is missing) for each fact a review needs and the draft lacks."""
+    from .facts import site_facts_of
+
+    facts = site_facts_of(submission.site)
+    missing = []
+    if not facts.summary:
+        missing.append(("about", "a summary of what the collaboration does"))
+    if not facts.lead_organisation_name:
+        missing.append(("where-and-who", "the lead organisation"))
+    if not (facts.locality or facts.region):
+        missing.append(("where-and-who", "the town, city or area, or the nation or region"))
+    if not submission.contact_name:
+        missing.append(("your-details", "your name"))
+    return missing
+
+
+def submission_submit(
+    *, submission_id: int, expected_version: int | None, author: AbstractBaseUser | None
+) -> Submission:
+    """Send a draft (or one returned with changes requested) for review, from check answers."""
+    from django.core.exceptions import ValidationError
+
+    with transaction.atomic():
+        submission = _locked_editable(submission_id, expected_version)
+        missing = missing_to_submit(submission)
+        if missing:
+            raise ValidationError([f"Add {what} first." for _, what in missing], code="required")
+        site = submission.site
+        if site.status == Site.Status.SUBMITTED:
+            return submission
+        site.status = Site.Status.SUBMITTED
+        site.save(update_fields=["status", "updated_at"])
+        submission.submitted_at = timezone.now()
+        submission.version += 1
+        submission.save(update_fields=["submitted_at", "version", "updated_at"])
+        site_revision_record(
+            site=site, author=author, note="Submitted for review", evidence=submission.source
+        )
+        notify_submitter(kind="submission_received", submission=submission)
+    return submission
+
+
+def submission_references_write(*, submission: Submission) -> None:
+    """The practitioner's references as passages of their source, cited by the statements of
+    the facts each supports (rewritten whole: statements are rewritten on every save)."""
+    from .references import references_write
+
+    references_write(submission)
+    refresh_site_derived(submission.site)
+
+
+def submission_references_save(
+    *,
+    submission_id: int,
+    references: list[dict],
+    completed: bool,
+    expected_version: int | None,
+    author: AbstractBaseUser | None,
+) -> Submission:
+    with transaction.atomic():
+        submission = _locked_editable(submission_id, expected_version)
+        submission.references = references
+        submission.section_status = {
+            **submission.section_status,
+            "sources": "completed" if completed else "in-progress",
+        }
+        submission.version += 1
+        submission.full_clean()
+        submission.save()
+        submission_references_write(submission=submission)
+        site_revision_record(
+            site=submission.site,
+            author=author,
+            note="Edited by the submitter: Sources and evidence",
+            evidence=submission.source,
+        )
     return submission

@@ -5,7 +5,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from .api import SubmissionViewSet
-from .views import accounts, moderation, proposals, submit, submitter
+from .views import accounts, moderation, proposals, submit, submitter, tasks
 
 app_name = "submissions"
 
@@ -49,7 +49,8 @@ moderation_patterns = [
 ]
 
 urlpatterns = [
-    path("submit/", submit.SubmissionCreateView.as_view(), name="submit"),
+    path("submit/", tasks.StartView.as_view(), name="submit"),
+    path("submit/all/", submit.SubmissionCreateView.as_view(), name="submit-all"),
     path("submissions/", submitter.MySubmissionsView.as_view(), name="mine"),
     path(
         "submissions/lost-link/",
@@ -61,6 +62,14 @@ urlpatterns = [
     ),
     path("submissions/<slug:slug>/", submitter.SubmissionDetailView.as_view(), name="detail"),
     path("submissions/<slug:slug>/edit/", submit.SubmissionUpdateView.as_view(), name="edit"),
+    path("submissions/<slug:slug>/tasks/", tasks.TaskListView.as_view(), name="tasks"),
+    path("submissions/<slug:slug>/tasks/sources/", tasks.SourcesView.as_view(), name="sources"),
+    path(
+        "submissions/<slug:slug>/tasks/<slug:section>/",
+        tasks.SectionView.as_view(),
+        name="section",
+    ),
+    path("submissions/<slug:slug>/check/", tasks.CheckAnswersView.as_view(), name="check"),
     path(
         "sites/<slug:slug>/propose/",
         proposals.ChangeProposalCreateView.as_view(),

@@ -1,10 +1,15 @@
 """/moderation/: the queue, reviewing a submission or a proposal, a site's full history."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from collaborations.models import ChangeProposal, ModerationDecision, Site, Submission
@@ -15,6 +20,8 @@ from ..errors import StaleVersion
 from ..facts import facts_snapshot, site_facts_of
 from ..history import site_change_records
 from ..permissions import is_moderator
+from ..references import backed_keys
+from ..sections import sections
 from .mixins import add_validation_errors
 from .submitter import labelled_snapshot
 
@@ -28,19 +35,90 @@ class ModeratorRequiredMixin(UserPassesTestMixin):
         return is_moderator(self.request.user)
 
 
+QUEUE_KINDS = {
+    "new": "New submission",
+    "resubmitted": "Resubmitted after changes",
+    "proposal": "Proposed change",
+    "dispute": "Dispute",
+}
+QUEUE_SORTS = {"oldest": "Oldest first", "newest": "Newest first"}
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    kind: str
+    name: str
+    url: str
+    since: object
+    sender: str
+
+    @property
+    def kind_label(self) -> str:
+        return QUEUE_KINDS[self.kind]
+
+
+def queue_items(kind: str, sort: str) -> list[QueueItem]:
+    """What waits for a moderator, of one kind or all, by age (at most QUEUE_LIMIT of each)."""
+    items = []
+    newest = sort == "newest"
+    if kind in ("", "new", "resubmitted"):
+        asked = ModerationDecision.objects.filter(
+            site=OuterRef("site"), action=ModerationDecision.Action.REQUEST_CHANGES
+        )
+        waiting = (
+            Submission.objects.filter(site__status=Site.Status.SUBMITTED)
+            .select_related("site", "source")
+            .annotate(was_returned=Exists(asked))
+            .order_by("-submitted_at" if newest else "submitted_at", "pk")
+        )
+        if kind:
+            waiting = waiting.filter(was_returned=kind == "resubmitted")
+        for submission in waiting[:QUEUE_LIMIT]:
+            items.append(
+                QueueItem(
+                    "resubmitted" if submission.was_returned else "new",
+                    submission.site.name,
+                    reverse("submissions:review-submission", args=[submission.site.slug]),
+                    submission.submitted_at,
+                    submission.source.short_title,
+                )
+            )
+    if kind in ("", "proposal", "dispute"):
+        proposals = ChangeProposal.objects.open().select_related("site")
+        if kind:
+            proposals = proposals.filter(is_dispute=kind == "dispute")
+        order = "-created_at" if newest else "created_at"
+        for proposal in proposals.order_by(order, "pk")[:QUEUE_LIMIT]:
+            items.append(
+                QueueItem(
+                    "dispute" if proposal.is_dispute else "proposal",
+                    proposal.site.name,
+                    reverse("submissions:review-proposal", args=[proposal.pk]),
+                    proposal.created_at,
+                    proposal.organisation_name,
+                )
+            )
+    items.sort(key=lambda item: item.since or timezone.now(), reverse=newest)
+    return items
+
+
 class ModerationQueueView(ModeratorRequiredMixin, TemplateView):
     template_name = "moderation/queue.html"
 
     def get_context_data(self, **kwargs):
         by_status = Submission.objects.select_related("site", "source")
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in QUEUE_KINDS else ""
+        sort = self.request.GET.get("sort", "oldest")
+        sort = sort if sort in QUEUE_SORTS else "oldest"
         return super().get_context_data(
-            submitted=by_status.filter(site__status=Site.Status.SUBMITTED).order_by(
-                "submitted_at", "pk"
-            )[:QUEUE_LIMIT],
+            items=queue_items(kind, sort),
+            kind=kind,
+            sort=sort,
+            kinds=QUEUE_KINDS,
+            sorts=QUEUE_SORTS,
             submitted_count=by_status.filter(site__status=Site.Status.SUBMITTED).count(),
-            proposals=ChangeProposal.objects.open()
-            .select_related("site", "proposer")
-            .order_by("-is_dispute", "created_at")[:QUEUE_LIMIT],
+            open_proposals=ChangeProposal.objects.open().count(),
             waiting=by_status.filter(site__status=Site.Status.CHANGES_REQUESTED).order_by(
                 "-updated_at"
             )[:QUEUE_LIMIT],
@@ -54,10 +132,14 @@ class DecisionForm(forms.Form):
     message = forms.CharField(max_length=5000, required=False, widget=forms.Textarea)
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    section = forms.ChoiceField(choices=[], required=False)
 
     def __init__(self, *args, decisions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = decisions
+        self.fields["section"].choices = [("", "The whole submission")] + [
+            (section.slug, section.title) for section in sections()
+        ]
 
 
 class DecisionView(ModeratorRequiredMixin, TemplateView):
@@ -135,7 +217,9 @@ class SubmissionReviewView(DecisionView):
         elif data["decision"] == "reject":
             moderation.submission_reject(**common, reason=data["message"])
         else:
-            moderation.submission_request_changes(**common, message=data["message"])
+            moderation.submission_request_changes(
+                **common, message=data["message"], section=data.get("section", "")
+            )
 
     def done_message(self, decision):
         return {
@@ -157,6 +241,8 @@ class SubmissionReviewView(DecisionView):
             submission=submission,
             site=site,
             current_facts=labelled_snapshot(current),
+            backed=backed_facts(submission, current),
+            sections=sections(),
             changes=snapshot_diff(last_review.revision.snapshot if last_review else {}, current),
             decision_choices=[(v, label, self.hints[v]) for v, label in self.decisions],
             reject_only=[("reject", "Reject", self.hints["reject"])],
@@ -165,6 +251,18 @@ class SubmissionReviewView(DecisionView):
             can_decide=site.status in (Site.Status.SUBMITTED, Site.Status.CHANGES_REQUESTED),
             **kwargs,
         )
+
+
+def backed_facts(submission, snapshot: dict) -> list[tuple[str, int, bool]]:
+    """(label, values stated, whether a reference backs it) for each fact the submitter gave."""
+    from ..facts import fact_labels
+
+    backed = backed_keys(submission)
+    return [
+        (label, len(snapshot.get(key, [])), key in backed)
+        for key, label in fact_labels().items()
+        if snapshot.get(key)
+    ]
 
 
 class ProposalReviewView(DecisionView):
