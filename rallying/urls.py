@@ -5,10 +5,12 @@ from collaborations.api.reference_page import ApiReferenceView
 from collaborations.api.schema_view import SchemaView
 from rallying.favicon import favicon
 from rallying.health import healthz
+from rallying.robots import robots
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
+    path("robots.txt", robots, name="robots"),
     path("admin/", admin.site.urls),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),

@@ -249,6 +249,16 @@ def test_favicon_is_served_at_the_root(client):
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
 
 
+def test_robots_txt_lets_the_public_pages_be_indexed_and_keeps_private_ones_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert {"Disallow: /admin/", "Disallow: /moderation/", "Disallow: /accounts/"} <= set(lines)
+    assert not any(line in {"Disallow: /", "Disallow: /sites/"} for line in lines)
+
+
 def test_unknown_address_is_the_styled_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
