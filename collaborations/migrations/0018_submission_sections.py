@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collaborations", "0015_browse_order_indexes"),
+        ("collaborations", "0017_listing_indexes"),
     ]
 
     operations = [
