@@ -1,4 +1,5 @@
-"""/submit/ in real headless Chromium: a practitioner fills it in and sees the confirmation."""
+"""The one-page form (/submit/all/) in real headless Chromium: a practitioner fills it in and
+sees the confirmation. The task list's journey is tests/test_browser_journey.py."""
 
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def axe_violations(page):
 
 def test_a_practitioner_submits_their_collaboration(live_server, page):
     ref = make_reference_data()
-    page.goto(f"{live_server.url}/submit/")
+    page.goto(f"{live_server.url}/submit/all/")
     assert page.locator("h1").inner_text() == "Submit your collaboration"
     if AXE.exists():
         assert axe_violations(page) == []
@@ -45,7 +46,7 @@ def test_a_practitioner_submits_their_collaboration(live_server, page):
     page.get_by_role("button", name="Submit for review").click()
 
     page.wait_for_url("**/submissions/eastby-together-*/")
-    assert "your submission is with our moderators" in page.locator(".messages").inner_text()
+    assert page.locator("h1").inner_text() == "Submission sent"
     assert "Submitted for review" in page.locator("main").inner_text()
     site = Site.objects.get(name="Eastby Together")
     assert site.status == Site.Status.SUBMITTED
