@@ -1,5 +1,6 @@
 """Atom feeds of the change log: valid Atom, each change once, withdrawn sites as tombstones."""
 
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -18,19 +19,48 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 TOMBSTONE = "{http://purl.org/atompub/tombstones/1.0}deleted-entry"
 
 
+# RFC 3339 date-times with a zone (RFC 4287 3.3), and absolute IRIs for ids (4.2.6).
+DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+def assert_atom_element(element, *, author_inherited: bool) -> None:
+    """What RFC 4287 requires of a feed or an entry: exactly one id (an absolute IRI), one
+    title and one updated (an RFC 3339 date-time); an author here or on the feed."""
+    for required in ("id", "title", "updated"):
+        found = element.findall(f"{ATOM}{required}")
+        assert len(found) == 1 and (found[0].text or "").strip(), required
+    assert ABSOLUTE_IRI.fullmatch(element.findtext(f"{ATOM}id").strip())
+    assert DATE_TIME.fullmatch(element.findtext(f"{ATOM}updated").strip())
+    published = element.findtext(f"{ATOM}published")
+    assert published is None or DATE_TIME.fullmatch(published.strip())
+    authors = element.findall(f"{ATOM}author")
+    assert author_inherited or authors, "no author"
+    assert all((author.findtext(f"{ATOM}name") or "").strip() for author in authors)
+
+
 def atom(client, url):
     response = client.get(url)
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ElementTree.fromstring(response.content)
     assert feed.tag == f"{ATOM}feed"
-    for required in ("id", "title", "updated"):
-        assert feed.find(f"{ATOM}{required}") is not None, required
     entries = feed.findall(f"{ATOM}entry")
+    feed_has_author = bool(feed.findall(f"{ATOM}author"))
+    assert_atom_element(
+        feed,
+        author_inherited=bool(entries) and all(entry.findall(f"{ATOM}author") for entry in entries),
+    )
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href").startswith("http")
     for entry in entries:
-        for required in ("id", "title", "updated"):
-            assert (entry.findtext(f"{ATOM}{required}") or "").strip(), required
-        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("http")
+        assert_atom_element(entry, author_inherited=feed_has_author)
+        # No content element, so an alternate link is required (4.1.1).
+        assert entry.find(f"{ATOM}content") is not None or entry.find(
+            f"{ATOM}link[@rel='alternate']"
+        ).get("href").startswith("http")
+    for tombstone in feed.findall(TOMBSTONE):  # RFC 6721: ref and when are required
+        assert ABSOLUTE_IRI.fullmatch(tombstone.get("ref"))
+        assert DATE_TIME.fullmatch(tombstone.get("when"))
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]
     assert len(ids) == len(set(ids)), "an entry appears twice"
     return feed, entries
