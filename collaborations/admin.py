@@ -251,6 +251,12 @@ class OrganisationParticipationInline(FactInline):
     verbose_name_plural = "sites it takes part in"
 
 
+class OrganisationIdentifierInline(admin.TabularInline):
+    model = col.OrganisationIdentifier
+    extra = 0
+    autocomplete_fields = ["register"]
+
+
 @admin.register(col.Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation_type", "website"]
@@ -258,7 +264,34 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_select_related = ["organisation_type"]
     search_fields = ["name", "slug", "aliases__name", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OrganisationAliasInline, OrganisationParticipationInline]
+    inlines = [
+        OrganisationAliasInline,
+        OrganisationIdentifierInline,
+        OrganisationParticipationInline,
+    ]
+
+
+@admin.register(col.Register)
+class RegisterAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "publisher", "is_org_id_list"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(col.LocalAuthority)
+class LocalAuthorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "tier", "upper_tier"]
+    list_filter = ["tier"]
+    list_select_related = ["upper_tier"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(col.OrganisationIdentifier)
+class OrganisationIdentifierAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "register", "value", "origin"]
+    list_filter = ["register", "origin"]
+    list_select_related = ["organisation", "register"]
+    search_fields = ["organisation__name", "value"]
+    autocomplete_fields = ["organisation", "register"]
 
 
 @admin.register(col.OrganisationAlias)
