@@ -232,14 +232,14 @@ def test_a_practitioner_picks_their_council_from_the_register(
     from tests.test_submissions_support import make_reference_data, submission_data
 
     ref = make_reference_data()
-    page = client.get("/submit/").content.decode()
+    page = client.get("/submit/all/").content.decode()  # the one-page form
     assert '<select name="council"' in page
     assert '<option value="E07000177">Cherwell (Oxfordshire)</option>' in page
     codes = re.findall(r'<option value="([EW][0-9]{8})"', page)
     assert len(codes) == len(set(codes)) == LocalAuthority.objects.count()
     data = submission_data(ref, council="E07000177", local_authority="")
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/submit/", data).status_code == 302
+        assert client.post("/submit/all/", data).status_code == 302
     site = Site.objects.get(name="Northtown Together")
     assert site.local_authority == "Cherwell" and site.council.code == "E07000177"
     # Editing the draft shows the council picked, not as text.
@@ -257,16 +257,16 @@ def test_a_council_outside_the_register_is_named_and_both_at_once_is_an_error(
 
     ref = make_reference_data()
     both = submission_data(ref, council="E07000177", local_authority="Glasgow City Council")
-    response = client.post("/submit/", both)
+    response = client.post("/submit/all/", both)
     assert response.status_code == 400  # the form again, with the error by the field
     assert "You chose Cherwell from the list and also named" in html.unescape(
         response.content.decode()
     )
     unknown = submission_data(ref, council="E99999999")
-    assert "council" in client.post("/submit/", unknown).context["form"].errors
+    assert "council" in client.post("/submit/all/", unknown).context["form"].errors
     typed = submission_data(ref, local_authority="Glasgow City Council")
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/submit/", typed).status_code == 302
+        assert client.post("/submit/all/", typed).status_code == 302
     site = Site.objects.get(name="Northtown Together")
     assert site.local_authority == "Glasgow City Council" and site.council is None
 
@@ -278,3 +278,25 @@ def test_pages_show_identifiers_and_lead_to_the_sites_of_a_council_area(client, 
     f.FieldStatementFactory(site=identified, field="local_authority", value="")
     case = client.get("/sites/banbury-alliance/").content.decode()
     assert "Cherwell, in Oxfordshire" in case and 'href="/sites/?council=E07000177"' in case
+
+
+def test_the_task_lists_where_and_who_section_offers_the_register(client, registers):
+    from tests.test_submissions_support import make_reference_data
+    from tests.test_submissions_tasks import save, start
+
+    ref = make_reference_data()
+    submission = start(client, "Northtown Together")
+    url = f"/submissions/{submission.site.slug}/tasks/where-and-who/"
+    assert (
+        '<option value="E07000177">Cherwell (Oxfordshire)</option>'
+        in client.get(url).content.decode()
+    )
+    where = {
+        "locality": "Banbury",
+        "council": "E07000177",
+        "lead_organisation_name": "Northtown Trust",
+        "lead_organisation_type": ref.organisation_types[0].slug,
+    }
+    assert save(client, submission, "where-and-who", where).status_code == 302
+    site = Site.objects.get(pk=submission.site.pk)
+    assert site.local_authority == "Cherwell" and site.council.code == "E07000177"

@@ -37,6 +37,7 @@ WHERE = Section(
     [
         "locality",
         "region",
+        "council",  # picked from the register; written as local_authority
         "local_authority",
         "lead_organisation_name",
         "lead_organisation_type",
