@@ -160,7 +160,7 @@ def test_the_practitioner_journey(live_server, browser):
     step(page, "note-on-task-list")
     page.get_by_role("link", name="Where and who").click()
     assert "Please name the local authority." in page.locator(".moderator-note").inner_text()
-    page.get_by_label("Local authority").fill("Eastby Borough Council")
+    page.get_by_label("Not in the list? Name the local authority").fill("Eastby Borough Council")
     page.get_by_label("Yes, I have completed this section").check()
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("link", name="Check your answers and submit").click()
