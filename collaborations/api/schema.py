@@ -283,12 +283,14 @@ def reference_viewset(viewset):
     )
     conditional = [CONDITIONAL_HEADERS[0], etag, format_parameter(["json"])]
     errors = {304: NOT_MODIFIED, 400: BAD_REQUEST, 429: THROTTLED}
+    # A paged list (organisations) answers 404 for a page past the last.
+    list_errors = {**errors, 404: NOT_FOUND} if viewset.pagination_class else errors
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {plural}",
             description=f"Every {singular}, with the number of published sites using it.",
             parameters=conditional,
-            responses={200: serializer(many=True), **errors},
+            responses={200: serializer(many=True), **list_errors},
         ),
         retrieve=extend_schema(
             summary=f"One {singular}",
