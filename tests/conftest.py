@@ -49,3 +49,20 @@ def browser_context_args(browser_context_args):
     """Tests inject axe-core as an inline script, which the site's Content-Security-Policy
     refuses; tests/test_browser_csp.py checks the pages under the policy itself."""
     return {**browser_context_args, "bypass_csp": True}
+
+
+@pytest.fixture(scope="module")
+def seed_catalogue(django_db_setup, django_db_blocker):
+    """The seed catalogue, loaded once for the module and rolled back afterwards."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_catalogue", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -8,21 +8,6 @@ import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-
-
-@pytest.fixture(scope="module")
-def seed_catalogue(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_catalogue", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

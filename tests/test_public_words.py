@@ -16,8 +16,6 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 # Anywhere a reader or client can read it: pages, JSON values, CSV cells.
@@ -36,20 +34,6 @@ MAX_URLS = 900
 PARSED_PER_SHAPE = 2
 # Attributes whose values a reader meets (tooltips, alternatives, labels).
 READ_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder", "aria-description"}
-
-
-@pytest.fixture(scope="module")
-def seed_catalogue(django_db_setup, django_db_blocker):
-    """The seed catalogue, loaded once for the module and rolled back afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_catalogue", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -13,8 +13,6 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 import django_filters
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from collaborations.api.renderers import EscapedJSONRenderer
@@ -24,20 +22,6 @@ from tests import streaming
 
 SCRIPT = "<script>alert(1)</script>"
 DATES = django_filters.IsoDateTimeFilter
-
-
-@pytest.fixture(scope="module")
-def seed_catalogue(django_db_setup, django_db_blocker):
-    """The seed catalogue, loaded once for the module and rolled back afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_catalogue", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -3,26 +3,11 @@ looks for them: /study/, the accountability page, /framework/, /drivers/; and ea
 a finding cites links back to it from its source's page."""
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from collaborations.models import Finding, Passage, Site, Topic
 from tests.factories import SiteFactory, SourceFactory, StudyDepthFactory
-
-
-@pytest.fixture(scope="module")
-def seed_catalogue(django_db_setup, django_db_blocker):
-    """The seed catalogue, loaded once for the module and rolled back afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_catalogue", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture
