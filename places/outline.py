@@ -1,4 +1,5 @@
-"""The UK outline as SVG path data, and the projection that puts a place on it.
+"""The UK outline and its inland boundaries as SVG path data, and the projection that puts a
+place on it.
 
 A plain equirectangular projection with longitude shrunk by cos(54°): at the UK's
 latitudes it keeps shapes close to what readers know, with no projection library."""
@@ -9,7 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-OUTLINE = Path(__file__).resolve().parent / "geodata" / "uk_outline.json"
+GEODATA = Path(__file__).resolve().parent / "geodata"
+OUTLINE = GEODATA / "uk_outline.json"
+BOUNDARIES = GEODATA / "uk_boundaries.json"
 WIDTH = 400  # SVG user units; the height follows from the outline's extent
 SHRINK = math.cos(math.radians(54))
 # The frame: the British Isles from Shetland to the Scilly Isles, with a small margin.
@@ -49,4 +52,19 @@ def outline_paths() -> dict[str, str]:
             points = [FRAME.project(lon, lat) for lon, lat in ring]
             parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in points) + "Z")
         paths[name] = "".join(parts)
+    return paths
+
+
+@lru_cache(maxsize=1)
+def boundary_paths() -> dict[str, str]:
+    """{"nations"|"regions": SVG path data} for the borders between the UK's nations and
+    between England's regions (open lines, not areas), computed once per process."""
+    kinds = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
+    paths = {}
+    for kind, lines in kinds.items():
+        parts = []
+        for line in lines:
+            points = [FRAME.project(lon, lat) for lon, lat in line]
+            parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in points))
+        paths[kind] = "".join(parts)
     return paths

