@@ -73,6 +73,29 @@ class TypologySerializer(ReferenceItemSerializer):
     partner_types = TypologyPartnerSerializer(source="partner_facts", many=True)
 
 
+class SameIdeaSerializer(ReferenceSerializer):
+    """A row of another table stating the same idea in another document's words."""
+
+    description = serializers.CharField()
+    definition = DefinitionField(source="*")
+
+
+class DriverSerializer(ReferenceItemSerializer):
+    same_justifications = SameIdeaSerializer(
+        many=True,
+        help_text="Justifications (/api/v1/justifications/) that state the same idea in "
+        "another document's words; a submission choosing the driver records them too.",
+    )
+
+
+class JustificationSerializer(ReferenceItemSerializer):
+    same_as_driver = SameIdeaSerializer(
+        allow_null=True,
+        help_text="The driver (/api/v1/drivers/) that states the same idea in another "
+        "document's words; null where none does.",
+    )
+
+
 class PracticeSerializer(ReferenceItemSerializer):
     ingredient = ReferenceSerializer()
 

@@ -237,8 +237,16 @@ REFERENCE_VIEWSETS = {
         site_conditions={"typologies__codings__rank": "preferred"},
     ),
     "funding-types": reference_viewset(col.FundingType),
-    "drivers": reference_viewset(col.Driver),
-    "justifications": reference_viewset(col.Justification),
+    "drivers": reference_viewset(
+        col.Driver,
+        serializers.DriverSerializer,
+        prefetches=("same_justifications__source",),
+    ),
+    "justifications": reference_viewset(
+        col.Justification,
+        serializers.JustificationSerializer,
+        related=("same_as_driver__source",),
+    ),
     "partner-types": reference_viewset(col.PartnerType),
     "ingredients": reference_viewset(
         col.Ingredient,

@@ -95,6 +95,17 @@ class Justification(ReferenceItem):
 
     facet = "justification"
 
+    # Two documents can word one idea differently: the forms then offer it once (as the
+    # driver), and choosing it records both facts, each in its own document's words.
+    same_as_driver = models.ForeignKey(
+        Driver,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="same_justifications",
+        help_text="The slide deck's driver that states the same idea in other words.",
+    )
+
 
 class Ingredient(ReferenceItem):
     """One of the four ingredients that ingrain collaborative working."""

@@ -93,8 +93,8 @@ REFERENCE_TABLES = [
     (col.Typology, lambda v: f"Governance mode: {v.governance_mode}" if v.governance_mode else ""),
     (col.GovernanceMode, None),
     (col.FundingType, None),
-    (col.Driver, None),
-    (col.Justification, None),
+    (col.Driver, lambda v: same_idea(v.same_justifications.all(), "justification")),
+    (col.Justification, lambda v: same_idea([v.same_as_driver], "driver")),
     (col.PartnerType, None),
     (col.Ingredient, lambda v: v.key_features),
     (col.Practice, lambda v: f"Ingredient: {v.ingredient}"),
@@ -109,9 +109,24 @@ REFERENCE_TABLES = [
 ]
 RELATED = {
     col.Typology: ["governance_mode"],
+    col.Justification: ["same_as_driver__source"],
     col.Practice: ["ingredient"],
     col.FrameworkTheme: ["strand"],
 }
+
+
+# Reverse links to show beside a value (one query per table).
+PREFETCHED = {col.Driver: ["same_justifications__source"]}
+
+
+def same_idea(rows, kind: str) -> str:
+    """The row of another table that states the same idea, with its own source."""
+    return " ".join(
+        f"The same idea as the {kind} “{row.name}”"
+        + (f" ({row.source.short_title})." if row.source_id else ".")
+        for row in rows
+        if row is not None
+    )
 
 
 @dataclass
@@ -222,7 +237,11 @@ def reference_tables() -> list[ReferenceTable]:
     for added in collected("codebook_related"):
         related.update(added)
     for model, extra in _all("codebook_tables", REFERENCE_TABLES):
-        values = list(model.objects.select_related("source", *related.get(model, [])))
+        values = list(
+            model.objects.select_related("source", *related.get(model, [])).prefetch_related(
+                *PREFETCHED.get(model, [])
+            )
+        )
         for value in values:
             value.extra = extra(value) if extra else ""
         tables.append(

@@ -27,6 +27,12 @@ from collaborations.registers import council_key, council_named
 from .contributed import contributions
 from .facts import SiteFacts
 from .organisations import organisation_named
+from .same_ideas import (
+    JustificationChoiceField,
+    drivers_offered,
+    drivers_shown,
+    same_ideas_together,
+)
 
 
 def choose_one(model, queryset=None, **kwargs):
@@ -38,8 +44,8 @@ def choose_one(model, queryset=None, **kwargs):
     )
 
 
-def choose_many(model, queryset=None, **kwargs):
-    return forms.ModelMultipleChoiceField(
+def choose_many(model, queryset=None, field_class=forms.ModelMultipleChoiceField, **kwargs):
+    return field_class(
         queryset=queryset if queryset is not None else model.objects.all(),
         to_field_name="slug",
         required=False,
@@ -118,8 +124,13 @@ class SiteFactsForm(forms.Form):
     )
     partner_types = choose_many(PartnerType, label="Who takes part?")
     funding_types = choose_many(FundingType, label="How is it funded?")
-    drivers = choose_many(Driver, label="What drives the collaboration?")
-    justifications = choose_many(Justification, label="Why collaborate?")
+    drivers = choose_many(Driver, drivers_offered(), label="What drives the collaboration?")
+    justifications = choose_many(
+        Justification,
+        field_class=JustificationChoiceField,
+        label="Why collaborate?",
+        help_text="Reasons that say the same as a driver are asked once, among the drivers.",
+    )
     practices = choose_many(
         Practice,
         Practice.objects.select_related("ingredient").order_by(
@@ -187,6 +198,9 @@ class SiteFactsForm(forms.Form):
                 "leadership_styles",
             )
         }
+        lists["drivers"], lists["justifications"] = same_ideas_together(
+            lists["drivers"], lists["justifications"]
+        )
         singles = {
             key: data.get(key)
             for key in ("region", "lead_organisation_type", "initiated_by", "start_year")
@@ -235,6 +249,7 @@ def initial_from_facts(facts: SiteFacts) -> dict:
             "leadership_styles",
         )
     }
+    initial["drivers"] = drivers_shown(facts.drivers, facts.justifications)
     council = council_named(facts.local_authority)
     if council:  # shown as the register's entry, not as text
         initial["council"], initial["local_authority"] = council.code, ""

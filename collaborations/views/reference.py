@@ -94,7 +94,9 @@ class DriverMatrixView(TemplateView):
     template_name = "collaborations/driver_matrix.html"
 
     def get_context_data(self, **kwargs):
-        drivers = list(Driver.objects.select_related("source"))
+        drivers = list(
+            Driver.objects.select_related("source").prefetch_related("same_justifications__source")
+        )
         typologies = list(Typology.objects.all())
         counts = driver_counts(catalogue_version())
         counts.attach(drivers, typologies)
