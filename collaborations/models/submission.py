@@ -251,6 +251,12 @@ class ModerationDecision(models.Model):
         related_name="+",
         help_text="The revision the moderator reviewed.",
     )
+    references = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The submission's references as the moderator reviewed them, to show what "
+        "changed since (null: decided before they were kept, or a proposal).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

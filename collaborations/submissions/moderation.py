@@ -72,7 +72,12 @@ def _decide(
         is_public=public,
     )
     return ModerationDecision.objects.create(
-        site=site, action=action, message=message, moderator=moderator, revision=revision
+        site=site,
+        action=action,
+        message=message,
+        moderator=moderator,
+        revision=revision,
+        references=submission.references,  # the next review shows what changed since
     )
 
 

@@ -20,6 +20,7 @@ from ..errors import StaleVersion
 from ..facts import facts_snapshot, site_facts_of
 from ..history import site_change_records
 from ..permissions import is_moderator
+from ..reference_diffs import reference_diff
 from ..references import backed_keys
 from ..sections import sections
 from .mixins import add_validation_errors
@@ -244,6 +245,7 @@ class SubmissionReviewView(DecisionView):
             backed=backed_facts(submission, current),
             sections=sections(),
             changes=snapshot_diff(last_review.revision.snapshot if last_review else {}, current),
+            **reference_changes(last_review, submission),
             decision_choices=[(v, label, self.hints[v]) for v, label in self.decisions],
             reject_only=[("reject", "Reject", self.hints["reject"])],
             last_review=last_review,
@@ -251,6 +253,18 @@ class SubmissionReviewView(DecisionView):
             can_decide=site.status in (Site.Status.SUBMITTED, Site.Status.CHANGES_REQUESTED),
             **kwargs,
         )
+
+
+def reference_changes(last_review, submission) -> dict:
+    """The references added, changed and removed since the last review (all of them at a
+    first review); none to compare where that review predates keeping them."""
+    reviewed = last_review.references if last_review else []
+    return {
+        "references_compared": reviewed is not None,
+        "reference_changes": reference_diff(reviewed, submission.references)
+        if reviewed is not None
+        else [],
+    }
 
 
 def backed_facts(submission, snapshot: dict) -> list[tuple[str, int, bool]]:
