@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.urls import reverse
 
+from .areas import area_at
 from .models import Place
 from .outline import FRAME
 
@@ -50,12 +51,26 @@ class UnplacedGroup:
 
 
 @dataclass
+class AreaCount:
+    name: str  # an English region, or a nation
+    nation: str
+    sites: int = 0
+    places: int = 0
+
+
+@dataclass
 class SiteMap:
     total: int
     points: list[MapPoint]
     unplaced: list[UnplacedGroup]
     not_stated: int
     beyond_limit: int  # sites whose place is not among the GROUP_LIMIT most frequent
+    areas: list[AreaCount] = field(default_factory=list)  # only those with sites on the map
+
+    @property
+    def off_areas(self) -> int:
+        """Sites on the map at places in none of the UK's nations (Ireland, say)."""
+        return self.located - sum(area.sites for area in self.areas)
 
     @property
     def located(self) -> int:
@@ -141,6 +156,18 @@ def _place_labels(points: list[MapPoint]) -> None:
         taken.append(box)
 
 
+def _area_counts(points) -> list[AreaCount]:
+    """Sites and places on the map by nation, and by region within England."""
+    counts = {}
+    for point in points:
+        area = area_at(float(point.place.longitude), float(point.place.latitude))
+        if area is not None:
+            row = counts.setdefault(area.name, AreaCount(area.name, area.nation))
+            row.sites += point.count
+            row.places += 1
+    return sorted(counts.values(), key=lambda row: (-row.sites, row.name))
+
+
 def site_map(sites, query: QueryDict) -> SiteMap:
     total = sites.count()
     not_stated = sites.filter(locality="").count()
@@ -167,4 +194,5 @@ def site_map(sites, query: QueryDict) -> SiteMap:
         unplaced=sorted(unplaced, key=lambda g: (-g.count, g.name)),
         not_stated=not_stated,
         beyond_limit=max(total - counted, 0),
+        areas=_area_counts(points.values()),
     )

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from collaborations.models import Site
+from places.areas import area_at
 from places.geodata import build_boundaries
 from places.loading import PlacesError, load_places
 from places.models import Place
@@ -182,8 +183,53 @@ def test_the_border_builder_keeps_only_edges_between_different_regions(tmp_path,
     features = [square(-3, "West"), square(-2, "West"), square(-1, "East"), square(0, "", "Wales")]
     source.write_text(json.dumps({"features": features}))
     monkeypatch.setattr(build_boundaries, "OUT", tmp_path / "out.json")
+    monkeypatch.setattr(build_boundaries, "AREAS_OUT", tmp_path / "areas.json")
     build_boundaries.main(source)
     built = json.loads((tmp_path / "out.json").read_text())
     # West|West is inside one region: not drawn. West|East is a region border, East|Wales a
     # nation border; the outer edges are coast, which the outline draws.
     assert built == {"nations": [[[0, 52], [0, 53]]], "regions": [[[-1, 52], [-1, 53]]]}
+    # Each area's outline goes round it, coast included, and not between its own units.
+    areas = {a["name"]: a["lines"] for a in json.loads((tmp_path / "areas.json").read_text())}
+    assert sorted(areas) == ["East of England", "Wales", "West"]  # the ONS's name for East
+    west = {tuple(point) for line in areas["West"] for point in line}
+    assert west == {(-3, 52), (-3, 53), (-1, 53), (-1, 52)}  # the shared edge at -2 is gone
+
+
+def test_sites_on_the_map_are_counted_by_nation_and_by_region_in_england(client):
+    for name, lat, lon in [
+        ("Oldham", "53.54051", "-2.11830"),
+        ("Wigan", "53.54296", "-2.63706"),
+        ("Glasgow", "55.86515", "-4.25763"),
+        ("Dublin", "53.33306", "-6.24889"),
+    ]:
+        place(name, lat, lon)
+    for locality in ["Oldham", "Oldham", "Wigan", "Glasgow", "Dublin"]:
+        SiteFactory(locality=locality)
+    response = client.get("/map/")
+    rows = [(a.name, a.nation, a.sites, a.places) for a in response.context["map"].areas]
+    assert rows == [("North West", "England", 3, 2), ("Scotland", "Scotland", 1, 1)]
+    assert response.context["map"].off_areas == 1  # Dublin: on the map, not in the UK
+    html = response.content.decode()
+    assert "Sites on the map by nation, and by region in England" in html
+    assert "1 site on the map is at places outside the UK's nations" in html
+
+
+@pytest.mark.parametrize(
+    "lon, lat, area",
+    [
+        (-0.112, 51.496, "London"),
+        (-1.548, 53.796, "Yorkshire and the Humber"),
+        (-3.18, 51.48, "Wales"),
+        (-5.93, 54.597, "Northern Ireland"),
+        # On the coast or an island, where the simplified outline may leave them offshore.
+        (-4.143, 50.372, "South West"),
+        (-1.145, 60.155, "Scotland"),
+        (-1.29, 50.70, "South East"),
+        (1.73, 52.6, "East of England"),
+        (-4.48, 54.15, None),  # Douglas, Isle of Man: not in the UK
+    ],
+)
+def test_a_point_is_placed_in_its_nation_or_english_region(lon, lat, area):
+    found = area_at(lon, lat)
+    assert (found.name if found else None) == area

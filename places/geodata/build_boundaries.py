@@ -8,6 +8,9 @@ councils. The borders between England's nine regions and between the four nation
 moved since, so those are what is kept: the edges that two units of different regions (or
 nations) share, joined into lines, simplified (Douglas-Peucker, 0.02 degree, about 2 km) and
 rounded to 0.01 degree like uk_outline.json. Coastlines are the outline's job and are left out.
+
+uk_areas.json holds the same regions and nations as closed outlines (coast included), simplified
+the same way: never drawn, only used to say which region or nation a place on the map is in.
 """
 
 import json
@@ -16,6 +19,9 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).with_name("uk_boundaries.json")
+AREAS_OUT = Path(__file__).with_name("uk_areas.json")
+# Natural Earth's names for two of England's regions, and the ONS's.
+REGION_NAMES = {"East": "East of England", "Greater London": "London"}
 TOLERANCE = 0.02  # degrees, measured with longitude shrunk as the map draws it
 SHRINK = math.cos(math.radians(54))
 
@@ -23,7 +29,8 @@ SHRINK = math.cos(math.radians(54))
 def area_of(properties: dict) -> tuple[str, str]:
     """(nation, region): England's units by their region, the other nations whole."""
     nation = properties["geonunit"]
-    return nation, properties["region"] if nation == "England" else nation
+    region = properties["region"] if nation == "England" else nation
+    return nation, REGION_NAMES.get(region, region)
 
 
 def rings(geometry: dict):
@@ -52,6 +59,21 @@ def shared_edges(features: list) -> dict[str, set]:
         elif len(areas) > 1:
             edges["regions"].add(edge)
     return edges
+
+
+def area_edges(features: list) -> dict[tuple, set]:
+    """{(nation, region): the edges round it}: its units' edges that no other unit of the
+    same area also has (coast and borders; a unit's edges inside the area come in pairs)."""
+    counts: dict[tuple, dict] = {}
+    for feature in features:
+        area = counts.setdefault(area_of(feature["properties"]), {})
+        for ring in rings(feature["geometry"]):
+            points = [tuple(point) for point in ring]
+            for a, b in zip(points, points[1:], strict=False):
+                if a != b:
+                    edge = tuple(sorted((a, b)))
+                    area[edge] = area.get(edge, 0) + 1
+    return {key: {e for e, n in edges.items() if n % 2} for key, edges in counts.items()}
 
 
 def chains(edges: set) -> list[list]:
@@ -118,6 +140,13 @@ def main(path):
         lines = [rounded(simplify(line)) for line in chains(edges)]
         boundaries[kind] = sorted(line for line in lines if len(line) >= 2)
     OUT.write_text(json.dumps(boundaries, separators=(",", ":")))
+    # What is round each area, for telling which area a place is in (never drawn): lines
+    # that together close, so a ray from a point inside crosses them an odd number of times.
+    areas = [
+        {"nation": nation, "name": name, "lines": [rounded(simplify(x)) for x in chains(edges)]}
+        for (nation, name), edges in sorted(area_edges(features).items())
+    ]
+    AREAS_OUT.write_text(json.dumps(areas, separators=(",", ":")))
 
 
 if __name__ == "__main__":
