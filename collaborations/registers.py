@@ -30,6 +30,8 @@ REGISTER_FIELDS = (
     "is_org_id_list",
     "pattern",
     "example",
+    "kind",
+    "value_name",
     "description",
 )
 # The package's module for each distribution this loader can read.

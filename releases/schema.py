@@ -35,6 +35,12 @@ COLUMNS = {
         STRING,
         f"The organisations' identifiers in public registers, as <register>-<value>. {SEPARATED}",
     ),
+    "organisation_identifier_origins": (
+        STRING,
+        "How the catalogue came by each identifier, in the same order: register-match, "
+        f"document, submitter (given by the practitioner who submitted the site), moderator. "
+        f"{SEPARATED}",
+    ),
     "summary": (STRING, "A short description."),
     "scope": (STRING, "Scope of collaborative working."),
     "website": (STRING, "The collaboration's website, if any."),

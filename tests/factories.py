@@ -199,6 +199,8 @@ def charity_register():
         is_org_id_list=True,
         pattern="[1-9][0-9]{5,6}",
         example="1123456",
+        kind=col.Register.Kind.CHARITY,
+        value_name="registered charity number (England and Wales)",
     )
 
 

@@ -44,14 +44,22 @@ def _organisations(site: dict) -> str:
     )
 
 
-def _identifiers(site: dict) -> str:
+def _site_identifiers(site: dict) -> list[dict]:
     """Every register identifier of the site's organisations, each once."""
-    found = []
+    found = {}
     for row in site["organisations"]:
         for identifier in row["organisation"]["identifiers"]:
-            if identifier["identifier"] not in found:
-                found.append(identifier["identifier"])
-    return SEPARATOR.join(found)
+            found.setdefault(identifier["identifier"], identifier)
+    return list(found.values())
+
+
+def _identifiers(site: dict) -> str:
+    return SEPARATOR.join(one["identifier"] for one in _site_identifiers(site))
+
+
+def _identifier_origins(site: dict) -> str:
+    """How the catalogue came by each identifier, in the same order."""
+    return SEPARATOR.join(one["origin"] for one in _site_identifiers(site))
 
 
 def _sources(site: dict) -> str:
@@ -93,6 +101,7 @@ SITE_COLUMNS: list[Column] = [
     nested("lead_organisation", "lead_organisation", "name"),
     Column("organisations", _organisations),
     Column("organisation_identifiers", _identifiers),
+    Column("organisation_identifier_origins", _identifier_origins),
     *facet("funding_types", "funding_type_names"),
     *facet("drivers", "driver_names"),
     *facet("justifications", "justification_names"),

@@ -22,6 +22,11 @@ class RegisterQuerySet(models.QuerySet):
 class Register(models.Model):
     """A public register that gives organisations or areas an identifier."""
 
+    class Kind(models.TextChoices):
+        CHARITY = "charity", "Charity number"
+        COMPANY = "company", "Company number"
+        AREA = "area", "Area code"
+
     code = models.CharField(
         max_length=20,
         unique=True,
@@ -42,6 +47,17 @@ class Register(models.Model):
         max_length=200, help_text="A regular expression every value of the register matches."
     )
     example = models.CharField(max_length=40, help_text="One value, as the register writes it.")
+    kind = models.CharField(
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.AREA,
+        help_text="What its values number: a submitter may give charity and company numbers.",
+    )
+    value_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What its values are called in a sentence (“Scottish charity number”).",
+    )
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -58,6 +74,10 @@ class Register(models.Model):
 
     def matches(self, value: str) -> bool:
         return re.fullmatch(self.pattern, value) is not None
+
+    @property
+    def value_label(self) -> str:
+        return self.value_name or f"{self.name} number"
 
     def record_address(self, value: str) -> str:
         return self.record_url.replace("{value}", value) if self.record_url else ""
@@ -137,6 +157,14 @@ class OrganisationIdentifier(models.Model):
     value = models.CharField(max_length=40, help_text="As the register writes it.")
     origin = models.CharField(max_length=20, choices=Origin.choices)
     note = models.CharField(max_length=300, blank=True)
+    submission = models.ForeignKey(
+        "collaborations.Submission",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="identifiers_given",
+        help_text="For an identifier a submitter gave: the submission it came with.",
+    )
 
     class Meta:
         ordering = ["register__position", "register__code", "value"]

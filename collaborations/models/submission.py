@@ -46,6 +46,13 @@ class Submission(models.Model):
         help_text="The practitioner's references: url or title, passage, and the facts each "
         "supports (fact keys); written as passages the statements cite.",
     )
+    identifiers = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Register identifiers the submitter gave for the organisations they name: "
+        "organisation (lead), register code and value; written to the organisation when a "
+        "moderator publishes the site.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

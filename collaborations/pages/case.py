@@ -59,6 +59,21 @@ def participations_by_role(site: Site) -> list[tuple]:
     return [(role, list(group)) for role, group in groupby(rows, key=lambda p: p.role)]
 
 
+def organisation_identifiers(site: Site) -> list[tuple]:
+    """[(organisation, identifier), ...]: the register identifiers of the organisations the
+    site names (not those of a statement no longer held), each organisation once, from the
+    prefetched participations."""
+    rows, seen = [], set()
+    for participation in participations_by_role(site):
+        for one in participation[1]:
+            organisation = one.organisation
+            if one.is_deprecated or organisation.pk in seen:
+                continue
+            seen.add(organisation.pk)
+            rows += [(organisation, identifier) for identifier in organisation.identifiers.all()]
+    return rows
+
+
 def practices_by_ingredient(site: Site) -> list[tuple]:
     """[(ingredient, [practice fact, ...]), ...] in the ingredients' order."""
     rows = sorted(

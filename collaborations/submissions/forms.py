@@ -26,6 +26,7 @@ from collaborations.registers import council_key, council_named
 
 from .contributed import contributions
 from .facts import SiteFacts
+from .identifiers import LeadIdentifiersMixin
 from .organisations import organisation_named
 from .same_ideas import (
     JustificationChoiceField,
@@ -279,7 +280,7 @@ class HoneypotMixin(forms.Form):
         return cleaned
 
 
-class SubmissionForm(HoneypotMixin, SiteFactsForm):
+class SubmissionForm(HoneypotMixin, LeadIdentifiersMixin, SiteFactsForm):
     """/submit/ and its edit page: the facts plus the submitter's private contact details."""
 
     SAVE_DRAFT, SUBMIT = "draft", "submit"
@@ -362,7 +363,7 @@ class ChangeProposalForm(HoneypotMixin, SiteFactsForm):
         return not_classified_typology()
 
 
-class SectionForm(SiteFactsForm):
+class SectionForm(LeadIdentifiersMixin, SiteFactsForm):
     """One section of the task list: its fields only, and whether it is finished.
 
     The fields a section needs are marked required on its page; they are checked when the

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from collaborations.models import ModerationDecision, Site, Submission
 
 from .errors import StaleVersion
+from .identifiers import submission_identifiers_publish
 from .notifications import notify_submitter
 from .organisations import site_organisations_publish
 from .permissions import is_moderator
@@ -132,6 +133,9 @@ def submission_publish(
             message=message.strip(),
             public=True,
         )
+        # After the organisations it names became public: the lead's numbers, unless
+        # another organisation holds them (the review page told the moderator which).
+        submission_identifiers_publish(submission)
         notify_submitter(kind="published", submission=submission, message=message.strip())
     return decision
 

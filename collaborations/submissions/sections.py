@@ -8,6 +8,7 @@ before it can be marked completed. The apps above collaborations add sections of
 from dataclasses import dataclass, field
 
 from .contributed import contributions
+from .identifiers import identifier_field_names
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not-started", "in-progress", "completed"
 STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", COMPLETED: "Completed"}
@@ -41,6 +42,7 @@ WHERE = Section(
         "local_authority",
         "lead_organisation_name",
         "lead_organisation_type",
+        *identifier_field_names(),  # its charity and company numbers (not facts of the site)
         "initiated_by",
         "partner_types",
     ],

@@ -60,7 +60,12 @@ def _source_for_new_submission(site: Site, facts: SiteFacts) -> Source:
 
 
 def submission_create(
-    *, facts: SiteFacts, contact: Contact, owner: AbstractBaseUser | None, submit: bool
+    *,
+    facts: SiteFacts,
+    contact: Contact,
+    owner: AbstractBaseUser | None,
+    submit: bool,
+    identifiers: list[dict] | None = None,
 ) -> Submission:
     owner = owner if owner is not None and owner.is_authenticated else None
     with transaction.atomic():
@@ -78,6 +83,7 @@ def submission_create(
             contact_name=contact.name,
             contact_email=contact.email,
             submitted_at=timezone.now() if submit else None,
+            identifiers=identifiers or [],
         )
         submission.full_clean()
         submission.save()
@@ -105,8 +111,10 @@ def submission_update(
     submit: bool,
     expected_version: int | None,
     author: AbstractBaseUser | None,
+    identifiers: list[dict] | None = None,
 ) -> Submission:
-    """Save the submitter's edits; `submit` sends a draft (or a returned one) for review."""
+    """Save the submitter's edits; `submit` sends a draft (or a returned one) for review.
+    `identifiers` (the lead organisation's numbers) replace those kept; None keeps them."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
@@ -130,6 +138,8 @@ def submission_update(
             site.status = Site.Status.SUBMITTED
             submission.submitted_at = timezone.now()
         submission.contact_name, submission.contact_email = contact.name, contact.email
+        if identifiers is not None:
+            submission.identifiers = identifiers
         submission.version += 1
         submission.full_clean()
         submission.save()
@@ -179,8 +189,10 @@ def submission_section_save(
     completed: bool,
     expected_version: int | None,
     author: AbstractBaseUser | None,
+    identifiers: list[dict] | None = None,
 ) -> Submission:
-    """Save one section of the task list (its facts, or the contact details) and its status."""
+    """Save one section of the task list (its facts, or the contact details) and its status;
+    `identifiers` too where the section asks for them (None: not asked, kept as they are)."""
     from .facts import site_facts_of
 
     with transaction.atomic():
@@ -199,6 +211,8 @@ def submission_section_save(
             submission_references_write(submission=submission)
         if contact is not None:
             submission.contact_name, submission.contact_email = contact.name, contact.email
+        if identifiers is not None:
+            submission.identifiers = identifiers
         submission.section_status = {
             **submission.section_status,
             section.slug: "completed" if completed else "in-progress",

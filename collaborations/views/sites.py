@@ -126,6 +126,7 @@ class SiteDetailView(DetailView):
             field_facts=field_facts,
             leads=[p for p in site.participations.all() if p.role.slug == "lead"],
             participations_by_role=case.participations_by_role(site),
+            organisation_identifiers=case.organisation_identifiers(site),
             practices_by_ingredient=case.practices_by_ingredient(site),
             # Sites sharing a value are counted over the whole catalogue: kept per version.
             related=cached_aggregate(

@@ -11,6 +11,7 @@ from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import site_facts_of
 from ..forms import SubmissionForm, initial_from_facts
+from ..identifiers import identifiers_initial
 from ..permissions import can_edit_submission, is_submitter
 from ..services import Contact, submission_create, submission_update
 from ..throttling import MESSAGE as RATE_LIMITED
@@ -85,6 +86,7 @@ class SubmissionCreateView(SubmissionFormView):
                 contact=contact_of(form),
                 owner=self.request.user,
                 submit=form.is_submit,
+                identifiers=form.given_identifiers_json(),
             ),
         )
         if status:
@@ -119,6 +121,7 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
         submission = self.get_submission()
         return {
             **initial_from_facts(site_facts_of(submission.site)),
+            **identifiers_initial(submission),
             "contact_name": submission.contact_name,
             "contact_email": submission.contact_email,
             "version": submission.version,
@@ -142,6 +145,7 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
                     submit=form.is_submit,
                     expected_version=form.cleaned_data.get("version"),
                     author=self.request.user,
+                    identifiers=form.given_identifiers_json(),
                 ),
             )
         except SubmissionError as refused:

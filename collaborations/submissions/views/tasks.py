@@ -12,6 +12,7 @@ from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import facts_snapshot, site_facts_of
 from ..forms import SectionForm, StartForm, initial_from_facts
+from ..identifiers import given_identifiers, identifiers_initial
 from ..permissions import can_edit_submission, is_submitter
 from ..references import backed_keys, reference_formset
 from ..sections import (
@@ -163,6 +164,7 @@ class SectionView(EditableMixin, FormView):
         status = status_of(submission, self.get_section())
         return {
             **initial_from_facts(site_facts_of(submission.site)),
+            **identifiers_initial(submission),
             "contact_name": submission.contact_name,
             "contact_email": submission.contact_email,
             "version": submission.version,
@@ -207,6 +209,7 @@ class SectionView(EditableMixin, FormView):
                 completed=form.is_completed,
                 expected_version=form.cleaned_data.get("version"),
                 author=self.request.user,
+                identifiers=form.given_identifiers_json(),
             )
         except SubmissionError as refused:
             form.add_error(None, refused.message)
@@ -283,6 +286,7 @@ class CheckAnswersView(EditableMixin, TemplateView):
             submission=submission,
             site=submission.site,
             groups=groups,
+            identifiers=given_identifiers(submission),
             missing=[(section_named(slug), what) for slug, what in missing],
             **kwargs,
         )
