@@ -198,6 +198,8 @@ def test_the_task_list_asks_in_where_and_who_and_keeps_the_numbers(client, ref):
     check = page_text(client.get(f"/submissions/{submission.site.slug}/check/"))
     assert "Lead organisation’s charity number" in check and "SC012345" in check
     assert "Scottish Charity Register" in check and "SC123456" in check
+    detail = page_text(client.get(f"/submissions/{submission.site.slug}/"))
+    assert "SC012345 (Scottish Charity Register)" in detail
     # Emptying the fields takes them away.
     cleared = {**where, "lead_charity_register": "", "lead_charity_number": ""}
     cleared["lead_company_number"] = ""
@@ -237,6 +239,7 @@ def test_submitted_published_then_shown_with_its_origin_and_found_by_the_filter(
     assert "Charity and company numbers given" in review
     assert "GB-CHC-1123456" in review and "GB-COH-01234567" in review
     assert "Will be added to Northtown Community Trust when you publish." in review
+    assert "01234567 (Companies House)" in review  # the submission as it stands
     assert (
         'href="https://find-and-update.company-information.service.gov.uk/company/01234567"'
         in review

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from collaborations.filters import SiteFilterSet
-from collaborations.models import Source
+from collaborations.models import Register, Source
 
 from .fact_serializers import (
     CitationSerializer,
@@ -172,6 +172,11 @@ class RegisterDetailSerializer(RegisterSerializer):
     )
     pattern = serializers.CharField(help_text="A regular expression every value matches.")
     example = serializers.CharField(help_text="One value, as the register writes it.")
+    kind = serializers.ChoiceField(
+        choices=Register.Kind.choices,
+        help_text="What its values number: charity and company numbers are what a submitter "
+        "may give for their lead organisation; area codes name a council's area.",
+    )
     description = serializers.CharField()
     site_count = serializers.IntegerField(
         help_text="Published sites naming an organisation with an identifier from it."

@@ -28,6 +28,7 @@ NOT_REGISTERED = {
     Register.Kind.CHARITY: "Not a registered charity",
     Register.Kind.COMPANY: "Not a registered company",
 }
+REGISTERS_OF = {Register.Kind.CHARITY: "charities", Register.Kind.COMPANY: "companies"}
 MAX_VALUE = 40  # OrganisationIdentifier.value
 
 
@@ -98,6 +99,17 @@ def identifiers_initial(submission: Submission) -> dict:
     return initial
 
 
+def identifier_rows(submission: Submission) -> list[tuple[str, list[str]]]:
+    """The numbers given as (label, values) rows, beside a snapshot's facts."""
+    return [
+        (
+            f"Lead organisation’s {one.register.get_kind_display().lower()}",
+            [f"{one.value} ({one.register.name})"],
+        )
+        for one in given_identifiers(submission)
+    ]
+
+
 def _examples(registers: list[Register]) -> str:
     examples = [f"{r.example} ({r.name})" for r in registers]
     return examples[0] if len(examples) == 1 else ", ".join(examples[:-1]) + " or " + examples[-1]
@@ -124,7 +136,7 @@ class LeadIdentifiersMixin(forms.Form):
                 self.fields[register_field(kind)] = forms.ChoiceField(
                     choices=[("", NOT_REGISTERED[kind])] + [(r.code, r.name) for r in of_kind],
                     required=False,
-                    label=f"Is the lead organisation on a register of {kind}s?",
+                    label=f"Register of {REGISTERS_OF[kind]} the lead organisation is on",
                     help_text=f"Optional. Choose the register that gives its {what}.",
                 )
             self.fields[number_field(kind)] = forms.CharField(

@@ -19,7 +19,7 @@ from ..diffs import snapshot_diff
 from ..errors import StaleVersion
 from ..facts import facts_snapshot, site_facts_of
 from ..history import site_change_records
-from ..identifiers import identifier_checks
+from ..identifiers import identifier_checks, identifier_rows
 from ..permissions import is_moderator
 from ..reference_diffs import reference_diff
 from ..references import backed_keys
@@ -242,7 +242,7 @@ class SubmissionReviewView(DecisionView):
         return super().get_context_data(
             submission=submission,
             site=site,
-            current_facts=labelled_snapshot(current),
+            current_facts=labelled_snapshot(current) + identifier_rows(submission),
             identifier_checks=identifier_checks(submission),
             backed=backed_facts(submission, current),
             sections=sections(),

@@ -18,6 +18,7 @@ from ..access import (
     session_submission_ids,
 )
 from ..facts import fact_labels, facts_snapshot, site_facts_of
+from ..identifiers import identifier_rows
 from ..permissions import can_edit_submission, is_submitter
 from ..throttling import ACCESS_LINK
 from ..throttling import MESSAGE as RATE_LIMITED
@@ -38,7 +39,8 @@ class SubmissionDetailView(SubmissionAccessMixin, TemplateView):
         return super().get_context_data(
             submission=submission,
             site=site,
-            facts=labelled_snapshot(facts_snapshot(site_facts_of(site))),
+            facts=labelled_snapshot(facts_snapshot(site_facts_of(site)))
+            + identifier_rows(submission),
             decisions=ModerationDecision.objects.filter(site=site, proposal__isnull=True),
             is_submitter=is_submitter(self.request, submission),
             can_edit=can_edit_submission(self.request, submission),
