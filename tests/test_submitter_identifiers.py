@@ -297,7 +297,7 @@ def test_a_number_another_organisation_holds_is_flagged_and_not_merged(
             client, ref, lead_charity_register="GB-CHC", lead_charity_number="1123456"
         )
     review = page_text(moderator.get(f"/moderation/submissions/{site.slug}/"))
-    assert 'Held by <a href="/organisations/northtown-charity/">Northtown Charitable Trust</a>' in (
+    assert 'held by <a href="/organisations/northtown-charity/">Northtown Charitable Trust</a>' in (
         review
     )
     assert "it will not be added" in review
