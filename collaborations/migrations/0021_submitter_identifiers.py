@@ -23,7 +23,7 @@ def describe_registers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collaborations", "0019_justification_same_as_driver"),
+        ("collaborations", "0020_moderation_decision_references"),
     ]
 
     operations = [
