@@ -1,4 +1,5 @@
 from django.urls import path, re_path
+from django.views.generic import RedirectView
 
 from collaborations.changelog.feeds import ChangeFeed, NewSiteFeed, SearchChangeFeed, SiteChangeFeed
 from collaborations.views.about import (
@@ -48,6 +49,8 @@ urlpatterns = [
         "organisations/<slug:slug>/", OrganisationDetailView.as_view(), name="organisation-detail"
     ),
     path("typologies/", TypologyListView.as_view(), name="typology-list"),
+    # The menu says "Typology": a reader who types the singular lands on the diagram too.
+    path("typology/", RedirectView.as_view(pattern_name="collaborations:typology-list")),
     path("typologies/<slug:slug>/", TypologyDetailView.as_view(), name="typology-detail"),
     path("drivers/", DriverMatrixView.as_view(), name="driver-matrix"),
     path("framework/", FrameworkView.as_view(), name="framework"),

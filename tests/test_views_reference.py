@@ -149,6 +149,7 @@ def test_drivers_page_shows_no_empty_table_when_no_site_names_a_driver(client):
     SiteFactory(name="A")
     html = client.get("/drivers/").content.decode()
     assert "Trust" in html and "<table" not in html
+    assert "(0 sites)" not in html  # no row of zeros beside each driver
     assert "No published site has drivers recorded yet" in html
 
 
@@ -242,6 +243,11 @@ def test_downloads_links_the_whole_catalogue_and_the_codebook(client):
     assert 'href="/codebook/"' in html
 
 
+def test_the_singular_typology_address_leads_to_the_typology_diagram(client):
+    response = client.get("/typology/")
+    assert response.status_code == 302 and response["Location"] == "/typologies/"
+
+
 def test_favicon_is_served_at_the_root(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
@@ -299,6 +305,23 @@ def test_home_charts_say_what_they_count_and_an_empty_chart_is_not_shown(client)
     )
     assert "Sites by type of collaboration" in html
     assert "Sites by driver" not in html
+
+
+def test_the_type_chart_counts_not_classified_as_left_out_not_as_a_type(client):
+    councils = TypologyFactory(name="Collaborative councils")
+    placeholder = TypologyFactory(
+        name="Not classified", slug="not-classified", is_classification=False
+    )
+    TypologyCodingFactory(site=SiteFactory(), typology=councils)
+    TypologyCodingFactory(site=SiteFactory(), typology=placeholder)
+    SiteFactory()
+    response = client.get("/")
+    chart = {chart.slug: chart for chart in response.context["charts"]}["typology"]
+    assert [(bar.label, bar.count) for bar in chart.bars] == [("Collaborative councils", 1)]
+    assert (
+        "<strong>1 of 3</strong> published sites have a type stated; the other 2 are left out"
+        ' (1 of them recorded as “<a href="/sites/?typology=not-classified">Not classified</a>”).'
+    ) in response.content.decode()
 
 
 def test_typology_diagram_sets_types_beside_the_three_modes_without_linking_them(client):

@@ -37,6 +37,9 @@ class Chart:
     counted: int = 0  # published sites with at least one value of this chart
     published: int = 0  # all published sites
     empty_values: list[str] = field(default_factory=list)  # values no site has: not drawn
+    # Values that are not values of the chart's kind (the "Not classified" placeholder is
+    # no type): left out of the bars and the count, and named in the chart's scope line.
+    set_aside: list[Bar] = field(default_factory=list)
 
     @property
     def total(self):
@@ -49,17 +52,17 @@ class Chart:
     def __post_init__(self):
         self.empty_values = [bar.label for bar in self.bars if not bar.count]
         self.bars = [bar for bar in self.bars if bar.count]
+        self.set_aside = [bar for bar in self.set_aside if bar.count]
         largest = max((bar.count for bar in self.bars), default=0)
         for bar in self.bars:
             bar.percent = round(100 * bar.count / largest) if largest else 0
 
 
-def _bars(model, fact_model, value_field, **conditions) -> list[Bar]:
+def _bars(model, fact_model, value_field, rows=None, **conditions) -> list[Bar]:
     """A bar per row of a reference table: the published sites it describes."""
     counts = sites_per_value(fact_model, value_field, **conditions)
-    return [
-        Bar(row.name, counts.get(row.pk, 0), row.get_absolute_url()) for row in model.objects.all()
-    ]
+    rows = model.objects.all() if rows is None else rows
+    return [Bar(row.name, counts.get(row.pk, 0), row.get_absolute_url()) for row in rows]
 
 
 def _sites_with(fact_model, **conditions) -> int:
@@ -75,17 +78,20 @@ def home_charts(version: str | None = None) -> list[Chart]:
 
 def _home_charts() -> list[Chart]:
     published = published_site_ids().count()
+    types = Typology.objects.filter(is_classification=True)
+    placeholders = Typology.objects.filter(is_classification=False)
     return [
         Chart(
             "typology",
             "Sites by type of collaboration",
             "Published sites by their current type of collaboration",
             "Type",
-            _bars(Typology, TypologyCoding, "typology", rank="preferred"),
+            _bars(Typology, TypologyCoding, "typology", types, rank="preferred"),
             reverse("collaborations:typology-list"),
             "About the four types",
-            counted=_sites_with(TypologyCoding, rank="preferred"),
+            counted=_sites_with(TypologyCoding, rank="preferred", typology__in=types),
             published=published,
+            set_aside=_bars(Typology, TypologyCoding, "typology", placeholders, rank="preferred"),
         ),
         Chart(
             "funding",
