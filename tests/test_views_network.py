@@ -24,9 +24,25 @@ def test_an_organisation_in_two_sites_links_them_in_the_drawing_and_the_table(cl
     html = response.content.decode()
     drawn = response.context["network"]
     assert [o.name for o in drawn.organisations] == ["Co-operative Councils Network"]
-    assert html.count('class="net-link net-partner"') == 2
+    assert html.count('class="net-link net-other"') == 2
     assert "Co-operative Councils Network (2)" in html  # the drawing's label
     assert "<caption" in html and 'Oldham Council</a> <span class="muted">(partner)' in html
+
+
+def test_the_key_names_only_the_roles_drawn_and_each_line_style_they_use(client):
+    roles = {
+        slug: OrganisationRoleFactory(slug=slug, name=name)
+        for slug, name in [("lead", "Lead"), ("host", "Host"), ("publisher", "Publisher")]
+    }
+    OrganisationRoleFactory(slug="evaluator", name="Evaluator")  # no link has it
+    for slug, role in roles.items():
+        SiteOrganisationFactory(site=SiteFactory(), organisation__name=slug, role=role)
+    response = client.get("/network/")
+    assert response.context["network"].key == [("lead", ["lead"]), ("other", ["host", "publisher"])]
+    html = response.content.decode()
+    key_line = '<span class="key-line key-other" aria-hidden="true"></span>'
+    assert f"{key_line} host, publisher</li>" in html
+    assert "evaluator" not in html and 'class="net-link net-lead"' in html
 
 
 def test_the_research_team_is_left_out_and_said_to_be(client):

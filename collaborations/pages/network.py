@@ -21,6 +21,9 @@ LEFT_OUT_ROLES = ("researcher",)
 ROW, TOP, WIDTH = 26, 30, 720
 ORG_X, SITE_X = 300, 420  # where the node dots sit
 LABEL_CHARS = 40
+# Roles drawn in a line style of their own; every other role shares the plain line, and
+# the key names the roles each style stands for among the links drawn.
+STYLED_ROLES = ("lead", "funder", "evaluator")
 
 
 @dataclass
@@ -42,6 +45,10 @@ class Link:
     role: str
     role_slug: str
 
+    @property
+    def line_style(self) -> str:
+        return self.role_slug if self.role_slug in STYLED_ROLES else "other"
+
 
 @dataclass
 class Network:
@@ -55,6 +62,17 @@ class Network:
     @property
     def height(self) -> int:
         return TOP * 2 + ROW * max(len(self.organisations), len(self.sites), 1)
+
+    @property
+    def key(self) -> list[tuple[str, list[str]]]:
+        """[(line style, [roles drawn in it])]: only styles some drawn link uses."""
+        roles: dict[str, list[str]] = {}
+        for link in self.links:
+            names = roles.setdefault(link.line_style, [])
+            if link.role.lower() not in names:
+                names.append(link.role.lower())
+        order = [*STYLED_ROLES, "other"]
+        return [(style, sorted(roles[style])) for style in order if style in roles]
 
     width = WIDTH
     org_x, site_x = ORG_X, SITE_X
