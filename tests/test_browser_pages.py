@@ -305,6 +305,18 @@ def test_compare_three_sites_ticked_on_the_browse_page(live_server, page):
     assert second["x"] + second["width"] <= 360
 
 
+def test_on_a_phone_three_compared_sites_show_two_whole_columns(live_server, page):
+    build_catalogue()
+    page.set_viewport_size({"width": 360, "height": 800})
+    sites = "sites=oldham-council&sites=golden-key&sites=west-london-zone"
+    page.goto(f"{live_server.url}/compare/?{sites}")
+    cells = page.locator("tr.attr-values").first.locator("td")
+    assert cells.count() == 3
+    first, second, third = (cells.nth(i).bounding_box() for i in range(3))
+    assert first["x"] >= 0 and second["x"] + second["width"] <= 360  # two whole sites
+    assert third["x"] >= 340  # the third a scroll away, not squeezed in
+
+
 def test_ticked_sites_survive_a_move_to_another_page(live_server, page):
     build_catalogue()
     for i in range(30):
