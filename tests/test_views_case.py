@@ -140,6 +140,18 @@ def test_the_page_opens_with_sentences_from_the_stated_facts(client, wlz, slides
     assert "scope" not in brief and "driver" not in brief
 
 
+def test_the_brief_of_a_site_no_document_types_does_not_call_not_classified_a_type(
+    client, wlz, slides
+):
+    placeholder = TypologyFactory(name="Not classified", is_classification=False)
+    coding = TypologyCodingFactory(site=wlz, typology=placeholder, source=slides)
+    wlz.typology_codings.exclude(pk=coding.pk).delete()
+    html = client.get("/sites/west-london-zone/").content.decode()
+    brief = html[html.index('id="brief-heading"') : html.index("</section>")]
+    assert "No document places it in one of the report’s four types." in brief
+    assert "under the type" not in brief
+
+
 def test_explicit_none_for_funding_is_shown_with_its_citation(client, slides):
     site = SiteFactory(slug="oldham")
     SiteFundingFactory(

@@ -188,6 +188,13 @@ def test_accountability_page_links_ideas_to_sites(client):
     assert AccountabilityApproach.objects.count() == 1
 
 
+def test_an_idea_no_site_illustrates_shows_no_empty_list_of_sites(client):
+    AccountabilityApproachFactory(name="Narratives", slug="narratives")
+    html = client.get("/accountability/").content.decode()
+    assert "Narratives" in html
+    assert "Sites that illustrate it" not in html and "recorded with it yet" not in html
+
+
 def test_organisation_page_lists_published_sites_by_role(client):
     org = OrganisationFactory(slug="golab", name="Government Outcomes Lab")
     researcher = OrganisationRoleFactory(name="Researcher")

@@ -124,7 +124,13 @@ def narrative(site: Site, stated: dict, typology_coding, differing_codings) -> l
     sentences = [_identity(site, stated)]
     sentences += _place(site, stated)
     if typology_coding:
-        sentence = f"The catalogue files it under the type “{typology_coding.typology.name}”"
+        typology = typology_coding.typology
+        sentence = (
+            f"The catalogue files it under the type “{typology.name}”"
+            if typology.is_classification
+            # The "not classified" placeholder is no type: say what the documents do.
+            else "No document places it in one of the report’s four types"
+        )
         if differing_codings:
             sentence += ", though another source’s statement differs"
         sentences.append(sentence + ".")
