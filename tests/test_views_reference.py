@@ -314,6 +314,14 @@ def test_home_charts_say_what_they_count_and_an_empty_chart_is_not_shown(client)
     assert "Sites by driver" not in html
 
 
+def test_a_kind_with_no_published_site_is_not_a_link_to_an_empty_list(client):
+    SiteFactory(kind=Site.Kind.RESEARCH_SITE)
+    html = client.get("/").content.decode()
+    assert 'href="/sites/?kind=research-site"' in html
+    assert 'href="/sites/?kind=practitioner-submission"' not in html
+    assert 'Practitioner submission <span class="muted">(none published yet)</span>' in html
+
+
 def test_the_type_chart_counts_not_classified_as_left_out_not_as_a_type(client):
     councils = TypologyFactory(name="Collaborative councils")
     placeholder = TypologyFactory(
