@@ -55,6 +55,16 @@ def test_rows_are_grouped_into_same_shared_by_some_and_different(client, three_s
     assert 'href="/sites/?typology=councils"' in html
 
 
+def test_a_value_only_one_site_states_is_grouped_as_held_by_one_site_only(client, three_sites):
+    SiteFundingFactory(site=three_sites[2], funding_type__name="Grant funding")
+    response = client.get("/compare/?sites=oldham&sites=wigan&sites=wirral")
+    assert row(response, "Funding").group == "each"
+    html = response.content.decode()
+    each = response.context["counts"]["each"]
+    assert f"Each value held by one site only ({each})" in html
+    assert f"and in {each} each value is held by one site only." in html
+
+
 def test_values_differing_only_in_case_spacing_or_punctuation_are_the_same(client, three_sites):
     oldham, wigan, _ = three_sites
     oldham.scope, wigan.scope = "Place based collaboration", "Place  Based collaboration."

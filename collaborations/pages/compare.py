@@ -3,10 +3,10 @@
 Values are compared on a normalised key (case, spacing and punctuation ignored), so
 "Place based" and "Place Based" are the same value. Each value knows which of the
 compared sites hold it, and each row is sorted into one of three groups: the same for
-every site, shared by some (naming which), or different for each. A row that is the same
-for every site because of how the catalogue is built rather than what the sites do
-(such as the organisation that studied them) is hidden until asked for. Each value keeps
-the facts it came from, so their citations can be shown beside it."""
+every site, shared by some (naming which), or each value held by one site only. A row
+that is the same for every site because of how the catalogue is built rather than what
+the sites do (such as the organisation that studied them) is hidden until asked for.
+Each value keeps the facts it came from, so their citations can be shown beside it."""
 
 import re
 import unicodedata
@@ -22,7 +22,9 @@ SAME, SOME, EACH = "same", "some", "each"
 GROUPS = [
     (SAME, "The same for every site"),
     (SOME, "Shared by some of the sites"),
-    (EACH, "Different for each site"),
+    # Every value in the row is held by one site only: different values, or a value only
+    # one site states while the others are silent.
+    (EACH, "Each value held by one site only"),
 ]
 
 
