@@ -11,6 +11,7 @@ from tests.factories import (
     SiteFactory,
     SiteFundingFactory,
     SiteOrganisationFactory,
+    StudyDepthFactory,
     TypologyCodingFactory,
     TypologyFactory,
     build_large_catalogue,
@@ -63,6 +64,44 @@ def test_a_value_only_one_site_states_is_grouped_as_held_by_one_site_only(client
     each = response.context["counts"]["each"]
     assert f"Each value held by one site only ({each})" in html
     assert f"and in {each} each value is held by one site only." in html
+
+
+@pytest.fixture
+def two_examples_and_a_research_site():
+    not_studied = StudyDepthFactory(slug="none", name="Not studied")
+    call = StudyDepthFactory(slug="learning-call", name="Learning call")
+    dive = StudyDepthFactory(slug="deep-dive", name="Deep dive")
+    example, research = Site.Kind.FRAMEWORK_EXAMPLE, Site.Kind.RESEARCH_SITE
+    for slug, kind, depth in [
+        ("participle", example, not_studied),
+        ("leeds-empties", example, not_studied),
+        ("golden-key", research, call),
+        ("oldham", research, call),
+        ("wirral", research, dive),  # research sites differ: their depth is a choice
+    ]:
+        SiteFactory(slug=slug, name=slug.title(), kind=kind, study_depth=depth)
+
+
+def test_a_value_every_site_of_a_kind_holds_is_not_marked_shared(
+    client, two_examples_and_a_research_site
+):
+    response = client.get("/compare/?sites=participle&sites=leeds-empties&sites=golden-key")
+    depth = row(response, "Study depth")
+    assert depth.group == "each"  # "Not studied" is no choice the two examples share
+    assert [(v.holders, v.by_kind) for v in depth.cells[0]] == [([], "every framework example")]
+    html = response.content.decode()
+    assert "(as every framework example)" in html and "also Leeds-Empties" not in html
+
+
+def test_a_row_the_same_only_because_the_sites_are_of_one_kind_is_hidden(
+    client, two_examples_and_a_research_site
+):
+    response = client.get("/compare/?sites=participle&sites=leeds-empties")
+    assert "Study depth" not in [r.label for r in response.context["rows"]]
+    assert response.context["hidden_count"] == 1
+    response = client.get("/compare/?sites=golden-key&sites=oldham")  # a shared choice
+    assert row(response, "Study depth").group == "same"
+    assert response.context["hidden_count"] == 0
 
 
 def test_values_differing_only_in_case_spacing_or_punctuation_are_the_same(client, three_sites):

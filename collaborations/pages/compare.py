@@ -16,6 +16,7 @@ from collaborations.evidence import annotate_status, best_ranked, reader_marks, 
 from collaborations.models import Site
 
 from .case import current_and_other
+from .compare_kinds import KIND_FIELDS, kind_constants
 
 MIN_SITES, MAX_SITES = 2, 6
 SAME, SOME, EACH = "same", "some", "each"
@@ -44,6 +45,8 @@ class CompareValue:
     holders: list = field(default_factory=list)  # names of the compared sites holding it
     shared_by_all: bool = False
     disputed: bool = False  # sources disagree about the fact this value is the site's for
+    slug: str = ""  # the reference value's slug, where it is one
+    by_kind: str = ""  # "every framework example": held by every site of the site's kind
 
     @property
     def marks(self) -> list[tuple[str, str]]:
@@ -94,7 +97,7 @@ def _citations(cell: list[CompareValue]) -> list:
 def _ref(item, fact=None):
     """A reference value as a compare value, linking to the browse page filtered by it."""
     url = item.get_absolute_url() if item.facet else ""
-    return CompareValue(item.slug, item.name, url, [fact] if fact else [])
+    return CompareValue(item.slug, item.name, url, [fact] if fact else [], slug=item.slug)
 
 
 def _many(attribute, value_field):
@@ -243,29 +246,44 @@ def _classify(row: CompareRow, names: list[str]) -> None:
     holders = {}
     for name, cell in zip(names, row.cells, strict=True):
         for value in cell:
-            holders.setdefault(value.key, []).append(name)
+            if not value.by_kind:  # held because of the site's kind: not shared by choice
+                holders.setdefault(value.key, []).append(name)
     for name, cell in zip(names, row.cells, strict=True):
         for value in cell:
-            value.shared_by_all = len(holders[value.key]) == len(names)
-            value.holders = [other for other in holders[value.key] if other != name]
+            if value.key in holders and not value.by_kind:
+                value.shared_by_all = len(holders[value.key]) == len(names)
+                value.holders = [other for other in holders[value.key] if other != name]
     key_sets = [{value.key for value in cell} for cell in row.cells]
     if all(keys == key_sets[0] for keys in key_sets) and key_sets[0]:
         row.group = SAME
+        if not holders:  # the same only because the sites are of one kind
+            row.hide_when_same = True
     elif any(len(sites) > 1 for sites in holders.values()):
         row.group = SOME
     else:
         row.group = EACH
 
 
+def _mark_kind_values(row: CompareRow, label: str, sites: list[Site], constants: set) -> None:
+    field_name = KIND_FIELDS.get(label)
+    if not field_name:
+        return
+    for site, cell in zip(sites, row.cells, strict=True):
+        for value in cell:
+            if (field_name, site.kind, value.slug) in constants:
+                value.by_kind = f"every {Site.Kind(site.kind).label.lower()}"
+
+
 def compare_rows(sites: list[Site]) -> list[CompareRow]:
     names = [site.name for site in sites]
     for site in sites:
         annotate_status(site)  # competing statements count as disputed, as on case pages
-    rows = []
+    rows, constants = [], kind_constants()
     for label, values_of, hide_when_same in ATTRIBUTES:
         row = CompareRow(label, [_merge_duplicates(values_of(site)) for site in sites])
         row.hide_when_same = hide_when_same
         if row.stated_anywhere:
+            _mark_kind_values(row, label, sites, constants)
             _classify(row, names)
             rows.append(row)
     return rows
