@@ -11,6 +11,7 @@ from tests.factories import (
     FundingTypeFactory,
     OrganisationRoleFactory,
     PartnerTypeFactory,
+    PracticeFactory,
     SiteDriverFactory,
     SiteFactory,
     SiteFundingFactory,
@@ -138,9 +139,23 @@ def test_rows_have_compare_checkboxes_and_a_csv_link_with_the_filters(client, sm
 
 
 def test_facets_are_fieldsets_with_legends(client, small_catalogue):
-    html = client.get("/sites/").content.decode()
-    assert html.count("<fieldset>") >= 10
+    response = client.get("/sites/")
+    html = response.content.decode()
+    assert html.count("<fieldset>") == len(response.context["facets"]) >= 4
     assert '<legend class="visually-hidden">Type of collaboration</legend>' in html
+
+
+def test_a_facet_no_published_site_has_a_value_of_is_named_not_offered(client, small_catalogue):
+    PracticeFactory(name="Co-location")  # no site records a practice
+    response = client.get("/sites/")
+    html = response.content.decode()
+    assert "Practice" in response.context["facets_not_offered"]
+    assert "Driver" not in response.context["facets_not_offered"]  # two sites name drivers
+    assert '<legend class="visually-hidden">Practice</legend>' not in html
+    assert "Not offered, as no published site records them:" in html and "practice" in html
+    # A chosen value keeps its facet, even when no site has it.
+    response = client.get("/sites/?driver=outcomes&typology=market")
+    assert "Driver" not in response.context["facets_not_offered"]
 
 
 def test_active_filters_can_be_removed_one_by_one(client, small_catalogue):

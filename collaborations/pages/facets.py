@@ -61,6 +61,12 @@ class Facet:
     def is_open(self):
         return bool(self.selected) or self.param in OPEN_FACETS
 
+    @property
+    def offers_a_choice(self) -> bool:
+        """Whether any value would find a site (or is chosen): a facet whose every value
+        counts 0 is a list of empty boxes, left out of the sidebar and named instead."""
+        return any(value.count or value.selected for value in self.values)
+
 
 def sites_without(filterset: SiteFilterSet, facet: str):
     """The sites matching every valid active filter except `facet` (and ordering)."""

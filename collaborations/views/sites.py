@@ -25,7 +25,8 @@ class SiteListView(View):
         facets = build_facets(filterset, request.GET, version)
         context = {
             "filterset": filterset,
-            "facets": facets,
+            "facets": [facet for facet in facets if facet.offers_a_choice],
+            "facets_not_offered": [facet.label for facet in facets if not facet.offers_a_choice],
             "sort_options": browse.sort_options(request.GET.get("q", "")),
             "ordering": request.GET.get("ordering", ""),
             "q": request.GET.get("q", ""),
