@@ -3,6 +3,7 @@
 import pytest
 
 from collaborations.models import Site
+from collaborations.pages.compare import group_summary
 from tests.factories import (
     DriverFactory,
     OrganisationFactory,
@@ -102,6 +103,25 @@ def test_a_row_the_same_only_because_the_sites_are_of_one_kind_is_hidden(
     response = client.get("/compare/?sites=golden-key&sites=oldham")  # a shared choice
     assert row(response, "Study depth").group == "same"
     assert response.context["hidden_count"] == 0
+
+
+@pytest.mark.parametrize(
+    "counts, text",
+    [
+        (
+            {"same": 1, "some": 4, "each": 5},
+            "1 is the same for every site, 4 are shared by some"
+            " and in 5 each value is held by one site only",
+        ),
+        ({"same": 0, "some": 0, "each": 12}, "in 12 each value is held by one site only"),
+        (
+            {"same": 2, "some": 0, "each": 1},
+            "2 are the same for every site and in 1 each value is held by one site only",
+        ),
+    ],
+)
+def test_the_lead_names_only_the_groups_with_rows(counts, text):
+    assert group_summary(counts) == text
 
 
 def test_values_differing_only_in_case_spacing_or_punctuation_are_the_same(client, three_sites):

@@ -289,6 +289,22 @@ def compare_rows(sites: list[Site]) -> list[CompareRow]:
     return rows
 
 
+def group_summary(counts: dict[str, int]) -> str:
+    """ "1 is the same for every site, 4 are shared by some and in 5 each value is held by
+    one site only", naming only the groups that have rows."""
+    verb = {1: "is"}
+    parts = [
+        f"{n} {verb.get(n, 'are')} {text}" if key != EACH else f"in {n} {text}"
+        for key, text in [
+            (SAME, "the same for every site"),
+            (SOME, "shared by some"),
+            (EACH, "each value is held by one site only"),
+        ]
+        if (n := counts[key])
+    ]
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+
+
 def grouped_rows(rows: list[CompareRow]) -> list[dict]:
     """Rows in the three groups, each group with its heading, empty groups left out."""
     groups = [{"key": key, "title": title, "rows": []} for key, title in GROUPS]

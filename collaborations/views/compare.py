@@ -7,7 +7,13 @@ from django.shortcuts import redirect, render
 from django.views.generic import View
 
 from collaborations.models import Site
-from collaborations.pages.compare import MAX_SITES, MIN_SITES, compare_rows, grouped_rows
+from collaborations.pages.compare import (
+    MAX_SITES,
+    MIN_SITES,
+    compare_rows,
+    group_summary,
+    grouped_rows,
+)
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 # Parameters of this page; anything else (say, the browse filters a selection form
@@ -47,15 +53,19 @@ class CompareView(View):
             for row in rows
             if not (only_differences and row.same) and (all_rows or not row.hidden_by_default)
         ]
+        # The lead counts the rows a reader can see, with or without "only what differs".
+        counted = [row for row in rows if all_rows or not row.hidden_by_default]
+        counts = {
+            group: sum(row.group == group for row in counted) for group in ("same", "some", "each")
+        }
         return {
             "sites": sites,
             "rows": shown,
             "groups": grouped_rows(shown),
-            "counts": {
-                group: sum(row.group == group for row in rows) for group in ("same", "some", "each")
-            },
+            "counts": counts,
+            "group_summary": group_summary(counts),
             "hidden_count": sum(row.hidden_by_default for row in rows),
-            "row_count": len(rows),
+            "row_count": len(counted),
             "only_differences": only_differences,
             "all_rows": all_rows,
             "columns": list(zip(sites, self.removal_queries(request, slugs), strict=True)),
