@@ -264,6 +264,13 @@ class ModerationDecision(models.Model):
         help_text="The submission's references as the moderator reviewed them, to show what "
         "changed since (null: decided before they were kept, or a proposal).",
     )
+    identifiers = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The charity and company numbers the submission gave, as the moderator "
+        "reviewed them, to show what changed since (null: decided before they were kept, or "
+        "a proposal).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
