@@ -77,6 +77,19 @@ class Submission(models.Model):
     def is_editable(self):
         return self.site.status in EDITABLE_STATUSES
 
+    def latest_change_request(self):
+        """The moderator's request for changes the submitter is answering, if that is the
+        state (shown at the top of the edit form and the task list)."""
+        if self.site.status != Site.Status.CHANGES_REQUESTED:
+            return None
+        return (
+            self.site.moderation_decisions.filter(
+                proposal__isnull=True, action=ModerationDecision.Action.REQUEST_CHANGES
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
 
 EDITABLE_STATUSES = {
     Site.Status.DRAFT,
