@@ -180,6 +180,8 @@ def test_the_practitioner_journey(live_server, browser):
     reader.get_by_role("link", name="Eastby Together").click()
     step(reader, "case-page")
     slug = reader.url.rstrip("/").rsplit("/", 1)[-1]
+    mod.goto(f"{base}/moderation/sites/{slug}/history/")
+    step(mod, "site-history")  # every revision, and a wide table that scrolls by keyboard
     api = reader.request.get(f"{base}/api/v1/sites/{slug}/").json()
     assert api["name"] == "Eastby Together" and api["evidence"] == "self-reported"
     assert api["facts_with_reference"] >= 1

@@ -367,6 +367,11 @@ def test_page_has_no_axe_violations_at_either_width(live_server, page, name):
     build_catalogue()
     page.goto(f"{live_server.url}{PAGES[name]}")
     assert page.locator("h1").count() == 1
+    assert_clean_and_fitting(page, name)
+
+
+def assert_clean_and_fitting(page, name):
+    """No axe-core violation and no sideways scrolling at either width; then screenshots."""
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         assert axe_violations(page) == [], f"{name} at {width}px"
@@ -385,14 +390,7 @@ def test_a_release_page_has_no_axe_violations_and_fits_a_phone(
     build_catalogue()
     call_command("release", stdout=io.StringIO())
     page.goto(f"{live_server.url}/data/releases/1.0.0/")
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert axe_violations(page) == [], f"release at {width}px"
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"the release page scrolls sideways at {width}px"
-    shoot(page, "release")
+    assert_clean_and_fitting(page, "release")
 
 
 def test_on_a_phone_the_header_is_one_row_with_a_menu_that_opens(live_server, page):

@@ -167,16 +167,24 @@ def test_the_forms_ask_with_labels_and_the_registers_of_the_table(client, ref):
     assert "lead_charity_number" not in proposal.content.decode()
 
 
-def test_the_task_list_asks_in_where_and_who_and_keeps_the_numbers(client, ref):
-    submission = start(client, "Northtown Together")
-    where = {
+def where_and_who(ref, **numbers) -> dict:
+    """The "Where and who" section of the task list, with the lead organisation's numbers."""
+    return {
         "locality": "Northtown",
         "lead_organisation_name": "Northtown Trust",
         "lead_organisation_type": ref.organisation_types[0].slug,
-        "lead_charity_register": "GB-SC",
-        "lead_charity_number": "SC 012345",
-        "lead_company_number": "SC123456",
+        **numbers,
     }
+
+
+def test_the_task_list_asks_in_where_and_who_and_keeps_the_numbers(client, ref):
+    submission = start(client, "Northtown Together")
+    where = where_and_who(
+        ref,
+        lead_charity_register="GB-SC",
+        lead_charity_number="SC 012345",
+        lead_company_number="SC123456",
+    )
     url = f"/submissions/{submission.site.slug}/tasks/where-and-who/"
     assert 'name="lead_charity_number"' in client.get(url).content.decode()
     wrong = save(client, submission, "where-and-who", {**where, "lead_charity_number": "SC1"})
@@ -362,14 +370,12 @@ def test_editing_a_submission_shows_and_changes_the_numbers(
 
 def test_the_review_shows_the_numbers_changed_since_changes_were_requested(client, ref):
     submission = start(client, "Northtown Together")
-    where = {
-        "locality": "Northtown",
-        "lead_organisation_name": "Northtown Trust",
-        "lead_organisation_type": ref.organisation_types[0].slug,
-        "lead_charity_register": "GB-CHC",
-        "lead_charity_number": "1123456",
-        "lead_company_number": "01234567",
-    }
+    where = where_and_who(
+        ref,
+        lead_charity_register="GB-CHC",
+        lead_charity_number="1123456",
+        lead_company_number="01234567",
+    )
     assert save(client, submission, "about", {"name": "Northtown Together", "summary": "S."})
     assert save(client, submission, "where-and-who", where).status_code == 302
     assert client.post(f"/submissions/{submission.site.slug}/check/").status_code == 302
