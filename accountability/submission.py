@@ -16,6 +16,7 @@ from collaborations.submissions.fact_writing import (
     write_fact_set,
 )
 from collaborations.submissions.facts import FactSet
+from collaborations.submissions.forms import choose_many, choose_one
 
 from .models import (
     AccountabilityApproach,
@@ -143,24 +144,15 @@ class AccountabilityFacts(ContributedFacts):
 
     def form_fields(self) -> dict:
         fields = {
-            "accountability_lines": forms.ModelMultipleChoiceField(
-                queryset=AccountabilityLineType.objects.all(),
-                to_field_name="slug",
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                label="Who do you answer to?",
+            "accountability_lines": choose_many(
+                AccountabilityLineType, label="Who do you answer to?"
             ),
-            "accountability_approaches": forms.ModelMultipleChoiceField(
-                queryset=AccountabilityApproach.objects.all(),
-                to_field_name="slug",
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
+            "accountability_approaches": choose_many(
+                AccountabilityApproach,
                 label="How do you show you are doing what you promised?",
             ),
-            "measurement_approach": forms.ModelChoiceField(
-                queryset=MeasurementApproach.objects.all(),
-                to_field_name="slug",
-                required=False,
+            "measurement_approach": choose_one(
+                MeasurementApproach,
                 blank=True,
                 empty_label="Not sure, or none of these",
                 widget=forms.RadioSelect,

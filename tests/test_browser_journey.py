@@ -45,6 +45,10 @@ class Steps:
                 (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
             ]
             assert violations == [], f"{name} at {width}px: {violations}"
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name} scrolls sideways at {width}px"
             shot = SHOTS / f"{self.number:02d}-{name}-{width}.png"
             page.screenshot(path=str(shot), full_page=True)
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -180,6 +184,10 @@ def test_the_practitioner_journey(live_server, browser):
     reader.get_by_role("link", name="Eastby Together").click()
     step(reader, "case-page")
     slug = reader.url.rstrip("/").rsplit("/", 1)[-1]
+    mod.goto(f"{base}/moderation/sites/{slug}/history/")
+    step(mod, "site-history")  # every revision, and a wide table that scrolls by keyboard
+    mod.goto(f"{base}/accounts/api-token/")
+    step(mod, "api-token")  # its curl example scrolls in its block at 360 px
     api = reader.request.get(f"{base}/api/v1/sites/{slug}/").json()
     assert api["name"] == "Eastby Together" and api["evidence"] == "self-reported"
     assert api["facts_with_reference"] >= 1

@@ -167,16 +167,24 @@ def test_the_forms_ask_with_labels_and_the_registers_of_the_table(client, ref):
     assert "lead_charity_number" not in proposal.content.decode()
 
 
-def test_the_task_list_asks_in_where_and_who_and_keeps_the_numbers(client, ref):
-    submission = start(client, "Northtown Together")
-    where = {
+def where_and_who(ref, **numbers) -> dict:
+    """The "Where and who" section of the task list, with the lead organisation's numbers."""
+    return {
         "locality": "Northtown",
         "lead_organisation_name": "Northtown Trust",
         "lead_organisation_type": ref.organisation_types[0].slug,
-        "lead_charity_register": "GB-SC",
-        "lead_charity_number": "SC 012345",
-        "lead_company_number": "SC123456",
+        **numbers,
     }
+
+
+def test_the_task_list_asks_in_where_and_who_and_keeps_the_numbers(client, ref):
+    submission = start(client, "Northtown Together")
+    where = where_and_who(
+        ref,
+        lead_charity_register="GB-SC",
+        lead_charity_number="SC 012345",
+        lead_company_number="SC123456",
+    )
     url = f"/submissions/{submission.site.slug}/tasks/where-and-who/"
     assert 'name="lead_charity_number"' in client.get(url).content.decode()
     wrong = save(client, submission, "where-and-who", {**where, "lead_charity_number": "SC1"})
@@ -358,3 +366,51 @@ def test_editing_a_submission_shows_and_changes_the_numbers(
     assert site.submission.identifiers == [
         {"organisation": "lead", "register": "GB-COH", "value": "12345678"}
     ]
+
+
+def test_the_review_shows_the_numbers_changed_since_changes_were_requested(client, ref):
+    submission = start(client, "Northtown Together")
+    where = where_and_who(
+        ref,
+        lead_charity_register="GB-CHC",
+        lead_charity_number="1123456",
+        lead_company_number="01234567",
+    )
+    assert save(client, submission, "about", {"name": "Northtown Together", "summary": "S."})
+    assert save(client, submission, "where-and-who", where).status_code == 302
+    assert client.post(f"/submissions/{submission.site.slug}/check/").status_code == 302
+    moderator = client.__class__()
+    moderator.force_login(make_moderator())
+    url = f"/moderation/submissions/{submission.site.slug}/"
+    first = page_text(moderator.get(url))
+    assert "First review: everything is new" in first
+    assert "Added: 1123456 (Charity Commission for England and Wales)" in first
+    assert "Added: 01234567 (Companies House)" in first
+    submission.refresh_from_db()
+    asked = decide(moderator, submission.site, "request-changes", "Check.", submission.version)
+    assert asked.status_code == 302
+    decision = submission.site.moderation_decisions.get()
+    assert decision.identifiers == submission.identifiers  # kept as reviewed
+
+    # The practitioner corrects the charity number and takes the company number away.
+    fixed = {**where, "lead_charity_number": "1123457", "lead_company_number": ""}
+    assert save(client, submission, "where-and-who", fixed).status_code == 302
+    assert client.post(f"/submissions/{submission.site.slug}/check/").status_code == 302
+    page = page_text(moderator.get(url))
+    assert "What changed since the last review" in page
+    assert "Added: 1123457 (Charity Commission for England and Wales)" in page
+    assert "Removed: 1123456 (Charity Commission for England and Wales)" in page
+    assert "Removed: 01234567 (Companies House)" in page
+    assert "Lead organisation’s company number" in page
+
+    # Resubmitted as reviewed: nothing to report; a review from before they were kept: said so.
+    submission.refresh_from_db()
+    asked = decide(moderator, submission.site, "request-changes", "Say more.", submission.version)
+    assert asked.status_code == 302
+    assert save(client, submission, "where-and-who", fixed).status_code == 302
+    assert client.post(f"/submissions/{submission.site.slug}/check/").status_code == 302
+    page = page_text(moderator.get(url))
+    assert "No charity or company number has changed since the last review." in page
+    submission.site.moderation_decisions.update(identifiers=None)
+    page = page_text(moderator.get(url))
+    assert "The numbers were not kept at that review, so they cannot be compared" in page

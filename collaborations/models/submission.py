@@ -77,6 +77,19 @@ class Submission(models.Model):
     def is_editable(self):
         return self.site.status in EDITABLE_STATUSES
 
+    def latest_change_request(self):
+        """The moderator's request for changes the submitter is answering, if that is the
+        state (shown at the top of the edit form and the task list)."""
+        if self.site.status != Site.Status.CHANGES_REQUESTED:
+            return None
+        return (
+            self.site.moderation_decisions.filter(
+                proposal__isnull=True, action=ModerationDecision.Action.REQUEST_CHANGES
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
 
 EDITABLE_STATUSES = {
     Site.Status.DRAFT,
@@ -263,6 +276,13 @@ class ModerationDecision(models.Model):
         blank=True,
         help_text="The submission's references as the moderator reviewed them, to show what "
         "changed since (null: decided before they were kept, or a proposal).",
+    )
+    identifiers = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The charity and company numbers the submission gave, as the moderator "
+        "reviewed them, to show what changed since (null: decided before they were kept, or "
+        "a proposal).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -77,7 +77,13 @@ class GivenIdentifier:
 def given_identifiers(submission: Submission) -> list[GivenIdentifier]:
     """The identifiers kept with the submission (one query; rows of a register since removed
     are left out)."""
-    rows = [row for row in submission.identifiers or [] if isinstance(row, dict)]
+    return identifiers_from_rows(submission.identifiers)
+
+
+def identifiers_from_rows(kept: list | None) -> list[GivenIdentifier]:
+    """The identifiers of rows kept as GivenIdentifier.to_json writes them, with a
+    submission or a moderator's decision (one query, none without rows)."""
+    rows = [row for row in kept or [] if isinstance(row, dict)]
     if not rows:
         return []
     registers = Register.objects.in_bulk([row.get("register") for row in rows], field_name="code")
@@ -99,14 +105,18 @@ def identifiers_initial(submission: Submission) -> dict:
     return initial
 
 
+def identifier_label(one: GivenIdentifier) -> str:
+    return f"Lead organisation’s {one.register.get_kind_display().lower()}"
+
+
+def identifier_shown(one: GivenIdentifier) -> str:
+    return f"{one.value} ({one.register.name})"
+
+
 def identifier_rows(submission: Submission) -> list[tuple[str, list[str]]]:
     """The numbers given as (label, values) rows, beside a snapshot's facts."""
     return [
-        (
-            f"Lead organisation’s {one.register.get_kind_display().lower()}",
-            [f"{one.value} ({one.register.name})"],
-        )
-        for one in given_identifiers(submission)
+        (identifier_label(one), [identifier_shown(one)]) for one in given_identifiers(submission)
     ]
 
 

@@ -78,7 +78,9 @@ def _decide(
         message=message,
         moderator=moderator,
         revision=revision,
-        references=submission.references,  # the next review shows what changed since
+        # The next review shows what changed since in these, as in the facts.
+        references=submission.references,
+        identifiers=submission.identifiers,
     )
 
 

@@ -59,6 +59,18 @@ def _source_for_new_submission(site: Site, facts: SiteFacts) -> Source:
     return source
 
 
+def _revision_record(submission: Submission, *, author, submitted: bool, note: str = "") -> None:
+    """The revision of a submitter's save; one that sends it for review tells them so."""
+    site_revision_record(
+        site=submission.site,
+        author=author,
+        note="Submitted for review" if submitted else note,
+        evidence=submission.source,
+    )
+    if submitted:
+        notify_submitter(kind="submission_received", submission=submission)
+
+
 def submission_create(
     *,
     facts: SiteFacts,
@@ -90,15 +102,8 @@ def submission_create(
         site_facts_write(
             site=site, facts=facts, source=submission.source, locator=SUBMISSION_LOCATOR
         )
-        site_revision_record(
-            site=site,
-            author=owner,
-            note="Submitted for review" if submit else "Draft saved",
-            evidence=submission.source,
-        )
-        if submit:
-            notify_submitter(kind="submission_received", submission=submission)
-        elif owner is None:
+        _revision_record(submission, author=owner, submitted=submit, note="Draft saved")
+        if not submit and owner is None:
             notify_submitter(kind="draft_saved", submission=submission)
     return submission
 
@@ -116,23 +121,8 @@ def submission_update(
     """Save the submitter's edits; `submit` sends a draft (or a returned one) for review.
     `identifiers` (the lead organisation's numbers) replace those kept; None keeps them."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("site", "source")
-            .get(pk=submission_id)
-        )
+        submission = _locked_editable(submission_id, expected_version, opened="the form")
         site = submission.site
-        if expected_version is not None and expected_version != submission.version:
-            raise StaleVersion(
-                "This submission changed after you opened the form (a moderator acted on it, "
-                "or it was edited in another window). Nothing was saved; your text is below. "
-                f"It is now “{site.get_status_display()}”."
-            )
-        if not submission.is_editable:
-            raise NotEditable(
-                f"This submission is {site.get_status_display().lower()} and can no longer be "
-                "edited. To change a published entry, propose a change from its page."
-            )
         newly_submitted = submit and site.status != Site.Status.SUBMITTED
         if newly_submitted:
             site.status = Site.Status.SUBMITTED
@@ -148,18 +138,16 @@ def submission_update(
             site=site, facts=facts, source=submission.source, locator=SUBMISSION_LOCATOR
         )
         submission_references_write(submission=submission)
-        site_revision_record(
-            site=site,
-            author=author,
-            note="Submitted for review" if newly_submitted else "Edited by the submitter",
-            evidence=submission.source,
+        _revision_record(
+            submission, author=author, submitted=newly_submitted, note="Edited by the submitter"
         )
-        if newly_submitted:
-            notify_submitter(kind="submission_received", submission=submission)
     return submission
 
 
-def _locked_editable(submission_id: int, expected_version: int | None) -> Submission:
+def _locked_editable(
+    submission_id: int, expected_version: int | None, opened: str = "the page"
+) -> Submission:
+    """The submission, locked, if it is still as the submitter saw it and still editable."""
     submission = (
         Submission.objects.select_for_update()
         .select_related("site", "source")
@@ -168,7 +156,7 @@ def _locked_editable(submission_id: int, expected_version: int | None) -> Submis
     site = submission.site
     if expected_version is not None and expected_version != submission.version:
         raise StaleVersion(
-            "This submission changed after you opened the page (a moderator acted on it, or "
+            f"This submission changed after you opened {opened} (a moderator acted on it, or "
             "it was edited in another window). Nothing was saved; your text is below. "
             f"It is now “{site.get_status_display()}”."
         )
@@ -178,6 +166,17 @@ def _locked_editable(submission_id: int, expected_version: int | None) -> Submis
             "edited. To change a published entry, propose a change from its page."
         )
     return submission
+
+
+def _section_status_save(submission: Submission, slug: str, completed: bool) -> None:
+    """Mark a task-list section and save the submission under its next version."""
+    submission.section_status = {
+        **submission.section_status,
+        slug: "completed" if completed else "in-progress",
+    }
+    submission.version += 1
+    submission.full_clean()
+    submission.save()
 
 
 def submission_section_save(
@@ -213,13 +212,7 @@ def submission_section_save(
             submission.contact_name, submission.contact_email = contact.name, contact.email
         if identifiers is not None:
             submission.identifiers = identifiers
-        submission.section_status = {
-            **submission.section_status,
-            section.slug: "completed" if completed else "in-progress",
-        }
-        submission.version += 1
-        submission.full_clean()
-        submission.save()
+        _section_status_save(submission, section.slug, completed)
         site_revision_record(
             site=site,
             author=author,
@@ -265,10 +258,7 @@ def submission_submit(
         submission.submitted_at = timezone.now()
         submission.version += 1
         submission.save(update_fields=["submitted_at", "version", "updated_at"])
-        site_revision_record(
-            site=site, author=author, note="Submitted for review", evidence=submission.source
-        )
-        notify_submitter(kind="submission_received", submission=submission)
+        _revision_record(submission, author=author, submitted=True)
     return submission
 
 
@@ -292,13 +282,7 @@ def submission_references_save(
     with transaction.atomic():
         submission = _locked_editable(submission_id, expected_version)
         submission.references = references
-        submission.section_status = {
-            **submission.section_status,
-            "sources": "completed" if completed else "in-progress",
-        }
-        submission.version += 1
-        submission.full_clean()
-        submission.save()
+        _section_status_save(submission, "sources", completed)
         submission_references_write(submission=submission)
         site_revision_record(
             site=submission.site,

@@ -19,6 +19,7 @@ from ..diffs import snapshot_diff
 from ..errors import StaleVersion
 from ..facts import facts_snapshot, site_facts_of
 from ..history import site_change_records
+from ..identifier_diffs import identifier_diff
 from ..identifiers import identifier_checks, identifier_rows
 from ..permissions import is_moderator
 from ..reference_diffs import reference_diff
@@ -239,6 +240,12 @@ class SubmissionReviewView(DecisionView):
         )
         last_review = next((d for d in decisions if d.revision), None)
         current = facts_snapshot(site_facts_of(site))
+        references_compared, reference_changes = changes_since_review(
+            last_review, submission, "references", reference_diff
+        )
+        identifiers_compared, identifier_changes = changes_since_review(
+            last_review, submission, "identifiers", identifier_diff
+        )
         return super().get_context_data(
             submission=submission,
             site=site,
@@ -247,7 +254,10 @@ class SubmissionReviewView(DecisionView):
             backed=backed_facts(submission, current),
             sections=sections(),
             changes=snapshot_diff(last_review.revision.snapshot if last_review else {}, current),
-            **reference_changes(last_review, submission),
+            references_compared=references_compared,
+            reference_changes=reference_changes,
+            identifiers_compared=identifiers_compared,
+            identifier_changes=identifier_changes,
             decision_choices=[(v, label, self.hints[v]) for v, label in self.decisions],
             reject_only=[("reject", "Reject", self.hints["reject"])],
             last_review=last_review,
@@ -257,16 +267,14 @@ class SubmissionReviewView(DecisionView):
         )
 
 
-def reference_changes(last_review, submission) -> dict:
-    """The references added, changed and removed since the last review (all of them at a
-    first review); none to compare where that review predates keeping them."""
-    reviewed = last_review.references if last_review else []
-    return {
-        "references_compared": reviewed is not None,
-        "reference_changes": reference_diff(reviewed, submission.references)
-        if reviewed is not None
-        else [],
-    }
+def changes_since_review(last_review, submission, kept: str, diff) -> tuple[bool, list]:
+    """(whether they can be compared, what changed) in what the submission keeps under
+    `kept` (its references, its numbers) since the last review: all of it at a first review,
+    nothing to compare where that review predates keeping them."""
+    reviewed = getattr(last_review, kept) if last_review else []
+    if reviewed is None:
+        return False, []
+    return True, diff(reviewed, getattr(submission, kept))
 
 
 def backed_facts(submission, snapshot: dict) -> list[tuple[str, int, bool]]:

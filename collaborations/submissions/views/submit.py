@@ -5,8 +5,6 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from collaborations.models import ModerationDecision, Site
-
 from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import site_facts_of
@@ -30,21 +28,6 @@ NO_LONGER_EDITABLE = {
     ),
     "rejected": "This submission was not accepted, so it can no longer be edited.",
 }
-
-
-def latest_moderator_note(submission):
-    """The moderator's request for changes the submitter is answering, if that is the state."""
-    if submission.site.status != Site.Status.CHANGES_REQUESTED:
-        return None
-    return (
-        ModerationDecision.objects.filter(
-            site=submission.site,
-            proposal__isnull=True,
-            action=ModerationDecision.Action.REQUEST_CHANGES,
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
 
 
 def contact_of(form) -> Contact:
@@ -130,7 +113,7 @@ class SubmissionUpdateView(SubmissionAccessMixin, SubmissionFormView):
     def get_context_data(self, **kwargs):
         submission = self.get_submission()
         return super().get_context_data(
-            submission=submission, latest_note=latest_moderator_note(submission), **kwargs
+            submission=submission, latest_note=submission.latest_change_request(), **kwargs
         )
 
     def form_valid(self, form):

@@ -6,8 +6,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
-from collaborations.models import ModerationDecision, Site
-
 from ..access import session_grant_new
 from ..errors import SubmissionError
 from ..facts import facts_snapshot, site_facts_of
@@ -39,21 +37,6 @@ from .submitter import labelled_snapshot
 
 def tasks_url(submission) -> str:
     return reverse("submissions:tasks", args=[submission.site.slug])
-
-
-def latest_request(submission):
-    """The moderator's request for changes the submitter is answering, if that is the state."""
-    if submission.site.status != Site.Status.CHANGES_REQUESTED:
-        return None
-    return (
-        ModerationDecision.objects.filter(
-            site=submission.site,
-            proposal__isnull=True,
-            action=ModerationDecision.Action.REQUEST_CHANGES,
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
 
 
 class StartView(FormView):
@@ -124,7 +107,7 @@ class TaskListView(EditableMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         submission = self.get_submission()
-        note = latest_request(submission)
+        note = submission.latest_change_request()
         rows = [
             {
                 "section": section,
@@ -173,7 +156,7 @@ class SectionView(EditableMixin, FormView):
 
     def get_context_data(self, **kwargs):
         submission = self.get_submission()
-        note = latest_request(submission)
+        note = submission.latest_change_request()
         section = self.get_section()
         context = super().get_context_data(
             submission=submission,
@@ -238,7 +221,7 @@ class SourcesView(EditableMixin, TemplateView):
         return super().get_context_data(
             submission=submission,
             section=SOURCES,
-            latest_note=latest_request(submission),
+            latest_note=submission.latest_change_request(),
             **kwargs,
         )
 
