@@ -223,7 +223,8 @@ def test_browse_query_count_is_bounded_with_several_filters(client, django_asser
         "&kind=research-site&kind=framework-example&q=bulk&ordering=-facts_with_reference"
         "&evidence=research-coded&min_facts_with_reference=0"
     )
-    with django_assert_max_num_queries(40):
+    # Cold cache: the page's rows, then its cards (result_cards.py) with their facts.
+    with django_assert_max_num_queries(42):
         response = client.get(f"/sites/{query}")
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count > 0
@@ -278,3 +279,13 @@ def test_ticked_sites_are_kept_across_pages_and_filters(client):
     assert f'href="?ordering=name&amp;page=2&amp;{query.replace("&", "&amp;")}"' in html
     # The CSV and map links are about the results, not the selection.
     assert "export.csv?ordering=name" in html and "sites=" not in html.split("export.csv")[1][:40]
+
+
+def test_a_result_card_shows_a_fact_added_after_it_was_cached(client):
+    """Cards are cached per catalogue version: a new fact moves the version, so the card
+    a reader sees next states it."""
+    site = SiteFactory(name="Card Site")
+    first = client.get("/sites/").content.decode()
+    assert "Card Site" in first and "Pooled budget" not in first
+    SiteFundingFactory(site=site, funding_type=FundingTypeFactory(name="Pooled budget"))
+    assert "Pooled budget" in client.get("/sites/").content.decode()

@@ -7,7 +7,7 @@ from collaborations import search
 from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
-from collaborations.pages import brief, browse, case, related
+from collaborations.pages import brief, browse, case, related, result_cards
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets, filters_of
 from collaborations.versions import cached_aggregate, catalogue_version
@@ -47,13 +47,17 @@ class SiteListView(View):
             else context["total"]
         )
         q = filterset.form.cleaned_data.get("q")
-        rows = results.for_list().prefetch_related("aliases") if q else results.for_list()
+        # The page's rows carry only what varies by request; their cards come from the cache.
+        rows = results.only("pk", "slug", "name", "kind")
+        if q:
+            rows = rows.prefetch_related("aliases")
         try:
             context["page_obj"] = browse.paginate(rows, request.GET.get("page"), count)
             context["page_slugs"] = {site.slug for site in context["page_obj"]}
         except browse.PageProblem as problem:
             context["page_problem"] = problem
             return render(request, self.template_name, context, status=404)
+        result_cards.attach_cards(context["page_obj"], version)
         if q:
             for site in context["page_obj"]:
                 site.also_known_as = search.also_known_as(site, q)
