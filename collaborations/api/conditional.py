@@ -46,12 +46,14 @@ def facts_changed(site=None):
     given an OuterRef to it)."""
     latest = []
     for history in fact_history_models():
-        rows = history.objects.order_by()
         if site is not None:
-            rows = rows.filter(site_id=site)
+            rows = history.objects.order_by().filter(site_id=site)
+            newest = rows.annotate(newest=Func(F("history_date"), function="MAX")).values("newest")
         else:
-            rows = rows.filter(site_id__in=ever_published().values("pk"))
-        newest = rows.annotate(newest=Func(F("history_date"), function="MAX")).values("newest")
+            # The newest row first, down the history_date index, until one of a published
+            # site: a MAX over every published site's history took seconds at 100,000.
+            rows = history.objects.filter(site_id__in=ever_published().values("pk"))
+            newest = rows.order_by("-history_date").values("history_date")[:1]
         latest.append(Coalesce(Subquery(newest), NEVER))
     return Greatest(*latest)
 
