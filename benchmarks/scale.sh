@@ -113,7 +113,7 @@ for N in "${SIZES[@]}"; do
     $BIN/python manage.py shell -c "from django.core.cache import cache; cache.clear()"
   fi
   START=$(date +%s)
-  if [ "${PREBUILD_DOCUMENTS:-1}" = 1 ]; then $BIN/python manage.py build_site_documents; fi
+  if [ "${PREBUILD_DOCUMENTS:-1}" = 1 ]; then $BIN/python manage.py build_site_documents --jobs 2; fi
   DOCS=$(( $(date +%s) - START ))
   psql "$DATABASE_URL" -qc "VACUUM ANALYZE"
   SITES=$(psql "$DATABASE_URL" -tAc "SELECT count(*) FROM collaborations_site WHERE status='published'")

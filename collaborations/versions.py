@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 
 REFERENCE_VERSION_KEY = "rallying:reference-version"
+PREPARED_VERSION = "rallying_catalogue_version"
 AGGREGATE_SECONDS = 3600
 
 
@@ -42,11 +43,24 @@ def catalogue_version() -> str:
 
 def _read_version() -> str:
     with connection.cursor() as cursor:
-        cursor.execute(_latest_writes_sql())
+        _execute_latest_writes(cursor)
         latest = cursor.fetchone()
     reference = reference_version()
     fingerprint = "|".join([str(reference), *(str(moment) for moment in latest)])
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
+
+
+def _execute_latest_writes(cursor) -> None:
+    """Every page reads the version. On PostgreSQL, planning its twenty subqueries takes
+    longer than running them, so the statement is prepared once per database session."""
+    if connection.vendor != "postgresql":
+        cursor.execute(_latest_writes_sql())
+        return
+    if getattr(connection, "_rallying_version_prepared_on", None) is not connection.connection:
+        # A session of its own: Django reconnects with a new connection object.
+        cursor.execute(f"PREPARE {PREPARED_VERSION} AS {_latest_writes_sql()}")
+        connection._rallying_version_prepared_on = connection.connection
+    cursor.execute(f"EXECUTE {PREPARED_VERSION}")
 
 
 def _latest_writes_sql() -> str:
@@ -71,10 +85,14 @@ def reference_changed(**kwargs) -> None:
 
 def cached_aggregate(name: str, version: str, compute, *parts):
     """compute(), cached under the catalogue version and whatever else it depends on."""
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:24]
-    key = f"rallying:aggregate:{name}:{version}:{digest}"
+    key = aggregate_key(name, version, *parts)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, AGGREGATE_SECONDS)
     return value
+
+
+def aggregate_key(name: str, version: str, *parts) -> str:
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:24]
+    return f"rallying:aggregate:{name}:{version}:{digest}"

@@ -117,3 +117,18 @@ def test_every_fact_history_table_is_indexed_by_site_then_date():
             constraints = connection.introspection.get_constraints(cursor, table)
             indexed = [c["columns"] for c in constraints.values() if c["index"]]
             assert ["site_id", "history_date"] in indexed, table
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_catalogue_version_is_read_again_on_a_new_database_session():
+    """On PostgreSQL the version's statement is prepared once per session: after Django
+    reconnects it is prepared again, and it still moves when a site is written."""
+    from collaborations.versions import _read_version
+    from tests.factories import SiteFactory
+
+    first = _read_version()
+    assert _read_version() == first
+    connection.close()
+    assert _read_version() == first
+    SiteFactory()
+    assert _read_version() != first

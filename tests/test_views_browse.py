@@ -289,3 +289,20 @@ def test_a_result_card_shows_a_fact_added_after_it_was_cached(client):
     assert "Card Site" in first and "Pooled budget" not in first
     SiteFundingFactory(site=site, funding_type=FundingTypeFactory(name="Pooled budget"))
     assert "Pooled budget" in client.get("/sites/").content.decode()
+
+
+def test_facet_counts_follow_a_site_published_after_they_were_cached(client):
+    """The facets' HTML is cached per catalogue version and filters: a new site moves the
+    version, so its type's count goes up on the next request."""
+    councils = TypologyFactory(slug="councils", name="Collaborative councils")
+    TypologyCodingFactory(site=SiteFactory(), typology=councils)
+    TypologyCodingFactory(site=SiteFactory(), typology=TypologyFactory())
+
+    def councils_count():
+        html = client.get("/sites/").content.decode()
+        label = html.split('for="f-typology-councils">', 1)[1]
+        return label.split('<span class="count">', 1)[1].split("<", 1)[0]
+
+    assert councils_count() == "1"
+    TypologyCodingFactory(site=SiteFactory(), typology=councils)
+    assert councils_count() == "2"

@@ -218,7 +218,21 @@ def test_compare_query_count_is_bounded(client, django_assert_max_num_queries):
     build_large_catalogue(300)
     query = "&".join(f"sites=bulk-site-{i:04d}" for i in range(6))
     with django_assert_max_num_queries(22):
-        assert client.get(f"/compare/?{query}").status_code == 200
+        first = client.get(f"/compare/?{query}")
+    assert first.status_code == 200
+    with django_assert_max_num_queries(2):  # the version, then the comparison from the cache
+        again = client.get(f"/compare/?{query}")
+    assert again.content == first.content
+
+
+def test_a_cached_comparison_follows_the_catalogue(client, three_sites):
+    """Kept under the catalogue's version: a site withdrawn since is a 404, not a stale page."""
+    assert client.get("/compare/?sites=oldham&sites=wigan").status_code == 200
+    three_sites[1].status = Site.Status.ARCHIVED
+    three_sites[1].save()
+    response = client.get("/compare/?sites=oldham&sites=wigan")
+    assert response.status_code == 404
+    assert "“wigan”" in response.content.decode()
 
 
 def test_junk_slugs_are_a_404_not_a_500(client, three_sites):

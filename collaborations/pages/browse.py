@@ -65,7 +65,7 @@ def _value_names(facets, filterset) -> dict:
 
 def active_filters(query: QueryDict, facets, filterset) -> list[ActiveFilter]:
     """One removable chip per active filter value, named as a reader knows it."""
-    names = _value_names(facets, filterset)
+    names = None  # every choosable value's name: built only once a chip needs one
     chips = []
     for param in query:
         if param in {"page", "ordering"} or param.endswith("_match"):
@@ -76,6 +76,7 @@ def active_filters(query: QueryDict, facets, filterset) -> list[ActiveFilter]:
         default_label = str(site_filter.label)
         for value in query.getlist(param):
             if value:
+                names = _value_names(facets, filterset) if names is None else names
                 label, name = names.get((param, value), (default_label, value))
                 chips.append(ActiveFilter(label, name, query_without(query, param, value)))
     return chips

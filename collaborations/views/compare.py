@@ -2,8 +2,10 @@
 
 import re
 
+from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.generic import View
 
 from collaborations.models import Site
@@ -14,14 +16,18 @@ from collaborations.pages.compare import (
     group_summary,
     grouped_rows,
 )
+from collaborations.versions import AGGREGATE_SECONDS, aggregate_key, catalogue_version
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 # Parameters of this page; anything else (say, the browse filters a selection form
 # carried along) is dropped with one redirect, so a comparison has one clean address.
 PARAMS = {"sites", "differences", "rows"}
+BODY_TEMPLATE = "collaborations/includes/compare_body.html"
 
 
 class CompareView(View):
+    """/compare/: the page around a comparison rendered once per catalogue version."""
+
     template_name = "collaborations/site_compare.html"
     problem_template_name = "collaborations/compare_problem.html"
 
@@ -36,13 +42,23 @@ class CompareView(View):
             return self.problem(request, status=200, chosen=0)
         if not MIN_SITES <= len(slugs) <= MAX_SITES:
             return self.problem(request, status=400, chosen=len(slugs))
-        valid = [slug for slug in slugs if SLUG.fullmatch(slug)]  # never query with junk
-        found = {site.slug: site for site in Site.public.for_detail().filter(slug__in=valid)}
-        unknown = [slug for slug in slugs if slug not in found]
-        if unknown:
-            return self.problem(request, status=404, chosen=len(slugs), unknown=unknown)
-        sites = [found[slug] for slug in slugs]
-        return render(request, self.template_name, self.comparison(request, sites, slugs))
+        # A comparison shows only the catalogue, so it is rendered once per version and
+        # query; one found under this version was of sites published in it.
+        key = aggregate_key("compare-page", catalogue_version(), request.GET.urlencode())
+        body = cache.get(key)
+        if body is None:
+            valid = [slug for slug in slugs if SLUG.fullmatch(slug)]  # never query with junk
+            found = {site.slug: site for site in Site.public.for_detail().filter(slug__in=valid)}
+            unknown = [slug for slug in slugs if slug not in found]
+            if unknown:
+                return self.problem(request, status=404, chosen=len(slugs), unknown=unknown)
+            sites = [found[slug] for slug in slugs]
+            body = render_to_string(
+                BODY_TEMPLATE, self.comparison(request, sites, slugs), request=request
+            )
+            cache.set(key, body, AGGREGATE_SECONDS)
+        context = {"compare_body": body, "site_count": len(slugs)}
+        return render(request, self.template_name, context)
 
     def comparison(self, request, sites, slugs) -> dict:
         rows = compare_rows(sites)

@@ -1,16 +1,18 @@
 """Browse (with facets, search, sorting, pagination) and the case page."""
 
 from django.shortcuts import get_object_or_404, render
-from django.views.generic import DetailView, View
+from django.template.loader import render_to_string
+from django.views.generic import View
 
 from collaborations import search
-from collaborations.evidence import annotate_status
 from collaborations.filters import SiteFilterSet
 from collaborations.models import Site
-from collaborations.pages import brief, browse, case, related, result_cards
+from collaborations.pages import browse, case_page, result_cards
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets, filters_of
 from collaborations.versions import cached_aggregate, catalogue_version
+
+FACETS_TEMPLATE = "collaborations/includes/facet_list.html"
 
 
 class SiteListView(View):
@@ -35,6 +37,13 @@ class SiteListView(View):
             "max_compare": MAX_SITES,
         }
         context.update(self.compare_selection(request))
+        # The facets' checkboxes and counts change only with the catalogue and the filters.
+        context["facet_list"] = cached_aggregate(
+            "facet-list",
+            version,
+            lambda: render_to_string(FACETS_TEMPLATE, {"facets": context["facets"]}),
+            browse.query_without(request.GET, "sites"),
+        )
         if not valid:
             context["filter_errors"] = self.filter_errors(filterset, request.GET)
             return render(request, self.template_name, context, status=400)
@@ -100,45 +109,14 @@ def published_total(version: str) -> int:
     return cached_aggregate("published-total", version, Site.public.count)
 
 
-class SiteDetailView(DetailView):
+class SiteDetailView(View):
     """/sites/<slug>/: every fact, grouped, each with its citation."""
 
     template_name = "collaborations/site_detail.html"
-    context_object_name = "site"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(Site.public.for_detail(), slug=self.kwargs["slug"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        site = self.object
-        annotate_status(site)
-        codings = case.codings_view(site.typology_codings.all())
-        is_research = site.kind == Site.Kind.RESEARCH_SITE
-        choices, more_to_compare = case.compare_choices(site)
-        type_partners = case.type_partners(codings["typology_coding"]) if is_research else []
-        field_facts = case.field_facts(site)
-        stated = brief.stated_dimensions(
-            site, field_facts, codings["typology_coding"], type_partners
-        )
-        context.update(
-            **codings,
-            **brief.page_outline(stated),
-            narrative=brief.narrative(
-                site, stated, codings["typology_coding"], codings["differing_typology_codings"]
-            ),
-            type_partners=type_partners,
-            field_facts=field_facts,
-            leads=[p for p in site.participations.all() if p.role.slug == "lead"],
-            participations_by_role=case.participations_by_role(site),
-            organisation_identifiers=case.organisation_identifiers(site),
-            practices_by_ingredient=case.practices_by_ingredient(site),
-            # Sites sharing a value are counted over the whole catalogue: kept per version.
-            related=cached_aggregate(
-                "related-sites", catalogue_version(), lambda: related.related_sites(site), site.pk
-            ),
-            compare_choices=choices,
-            more_to_compare=more_to_compare,
-            api_url=f"/api/v1/sites/{site.slug}/",
-        )
-        return context
+    def get(self, request, slug):
+        # The facts are read only to render the cached parts; the row itself serves the
+        # parts rendered per request (the title, following, citing, the practitioner's panel).
+        site = get_object_or_404(Site.public.defer("search_document", "search_vector"), slug=slug)
+        context = {"site": site, "case": case_page.case_parts(site.pk, catalogue_version())}
+        return render(request, self.template_name, context)
