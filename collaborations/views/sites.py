@@ -1,7 +1,6 @@
 """Browse (with facets, search, sorting, pagination) and the case page."""
 
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.views.generic import View
 
 from collaborations import search
@@ -10,6 +9,7 @@ from collaborations.models import Site
 from collaborations.pages import browse, case_page, result_cards
 from collaborations.pages.compare import MAX_SITES
 from collaborations.pages.facets import build_facets, filters_of
+from collaborations.pages.fragments import cached_fragment
 from collaborations.versions import cached_aggregate, catalogue_version
 
 FACETS_TEMPLATE = "collaborations/includes/facet_list.html"
@@ -38,10 +38,11 @@ class SiteListView(View):
         }
         context.update(self.compare_selection(request))
         # The facets' checkboxes and counts change only with the catalogue and the filters.
-        context["facet_list"] = cached_aggregate(
+        context["facet_list"] = cached_fragment(
             "facet-list",
             version,
-            lambda: render_to_string(FACETS_TEMPLATE, {"facets": context["facets"]}),
+            FACETS_TEMPLATE,
+            lambda: {"facets": context["facets"]},
             browse.query_without(request.GET, "sites"),
         )
         if not valid:
