@@ -5,6 +5,7 @@ They are stored on Site so browse and API can sort by them and search in one que
 every service that changes a site's facts calls refresh_site_derived().
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +16,9 @@ from collaborations.models import Provenance, Rank, Reference, Site
 from collaborations.models.site import FACT_RELATIONS
 from collaborations.registers import council_named
 from collaborations.search import document_text, refresh_search_vectors
+
+# Sites per UPDATE ... WHERE id IN (...): within SQLite's limit on bound parameters.
+UPDATE_BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -68,12 +72,17 @@ def fact_counts_refresh(site_ids) -> None:
             counts[0] += row["stated"]
             counts[1] += row["referenced"]
             counts[2] += row["self_reported"]
-    for pk, (stated, referenced, self_reported) in totals.items():
-        Site.objects.filter(pk=pk).update(
-            fact_count=stated,
-            referenced_fact_count=referenced,
-            self_reported_fact_count=self_reported,
-        )
+    # Few sites differ in all three counts: one UPDATE per distinct triple, not per site.
+    sites_by_counts = defaultdict(list)
+    for pk, counts in totals.items():
+        sites_by_counts[tuple(counts)].append(pk)
+    for (stated, referenced, self_reported), pks in sites_by_counts.items():
+        for start in range(0, len(pks), UPDATE_BATCH):
+            Site.objects.filter(pk__in=pks[start : start + UPDATE_BATCH]).update(
+                fact_count=stated,
+                referenced_fact_count=referenced,
+                self_reported_fact_count=self_reported,
+            )
 
 
 def search_document_of(site: Site) -> str:

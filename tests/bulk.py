@@ -20,6 +20,7 @@ from django.db.models import JSONField
 from django.utils import timezone
 
 BATCH = 20_000
+COPY_CHUNK = 256 * 1024  # characters handed to COPY at a time
 
 
 def next_ids(model, n: int) -> range:
@@ -127,17 +128,36 @@ def _sqlite(value):
 
 
 def _copy(table, columns, values) -> None:
-    buffer = io.StringIO()
-    write = buffer.write
-    for row in values:
-        write("\t".join([_COPY_TEXT.get(type(v), _copy_other)(v) for v in row]))
-        write("\n")
-    buffer.seek(0)
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(
-            f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN", buffer
+            f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN",
+            _CopyLines(values),
+            size=COPY_CHUNK,
         )
+
+
+class _CopyLines(io.TextIOBase):
+    """The rows in COPY's text format, formatted as PostgreSQL asks for more: the server
+    stores one chunk while this process formats the next (two cores, not one after the
+    other)."""
+
+    def __init__(self, rows):
+        self._lines = (
+            "\t".join([_COPY_TEXT.get(type(v), _copy_other)(v) for v in row]) + "\n" for row in rows
+        )
+
+    def read(self, size=-1) -> str:
+        chunk, length = [], 0
+        for line in self._lines:
+            chunk.append(line)
+            length += len(line)
+            if 0 <= size <= length:
+                break
+        return "".join(chunk)
+
+    def readable(self) -> bool:
+        return True
 
 
 def _copy_str(text: str) -> str:
